@@ -1,0 +1,15 @@
+import User from '#models/user'
+import { reachOf, whereDepartmentWithin } from '#builders/department_reach'
+
+/** User reads scoped like departments: a leader sees the users of their subtree. */
+export default class UserBuilder {
+  static visibleTo(viewer: User) {
+    const reach = reachOf(viewer)
+    return whereDepartmentWithin(User.query(), 'users.department_id', reach)
+  }
+
+  static async findVisible(viewer: User, id: number) {
+    const query = this.visibleTo(viewer)
+    return query.where('users.id', id).first()
+  }
+}

@@ -1,0 +1,90 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const AuthTokensController = () => import('#controllers/api/auth_tokens_controller')
+const DepartmentsController = () => import('#controllers/api/departments_controller')
+const CategoriesController = () => import('#controllers/api/categories_controller')
+const UsersController = () => import('#controllers/api/users_controller')
+const ApiClientsController = () => import('#controllers/api/api_clients_controller')
+const HealthController = () => import('#controllers/health_controller')
+
+const numericId = router.matchers.number()
+
+router.get('/health', [HealthController, 'show']).as('health')
+
+router
+  .group(() => {
+    router.post('/auth/tokens', [AuthTokensController, 'store']).as('auth.tokens.store')
+
+    router
+      .group(() => {
+        router
+          .delete('/auth/tokens/current', [AuthTokensController, 'destroy'])
+          .as('auth.tokens.destroy')
+        router.get('/auth/me', [AuthTokensController, 'me']).as('auth.me')
+
+        router.get('/departments', [DepartmentsController, 'index']).as('departments.index')
+        router.post('/departments', [DepartmentsController, 'store']).as('departments.store')
+        router
+          .get('/departments/:id', [DepartmentsController, 'show'])
+          .where('id', numericId)
+          .as('departments.show')
+        router
+          .patch('/departments/:id', [DepartmentsController, 'update'])
+          .where('id', numericId)
+          .as('departments.update')
+        router
+          .post('/departments/:id/deactivate', [DepartmentsController, 'deactivate'])
+          .where('id', numericId)
+          .as('departments.deactivate')
+        router
+          .post('/departments/:id/activate', [DepartmentsController, 'activate'])
+          .where('id', numericId)
+          .as('departments.activate')
+
+        router.get('/categories', [CategoriesController, 'index']).as('categories.index')
+        router.post('/categories', [CategoriesController, 'store']).as('categories.store')
+        router
+          .get('/categories/:id', [CategoriesController, 'show'])
+          .where('id', numericId)
+          .as('categories.show')
+        router
+          .patch('/categories/:id', [CategoriesController, 'update'])
+          .where('id', numericId)
+          .as('categories.update')
+        router
+          .post('/categories/:id/deactivate', [CategoriesController, 'deactivate'])
+          .where('id', numericId)
+          .as('categories.deactivate')
+        router
+          .post('/categories/:id/activate', [CategoriesController, 'activate'])
+          .where('id', numericId)
+          .as('categories.activate')
+
+        router.get('/users', [UsersController, 'index']).as('users.index')
+        router.post('/users', [UsersController, 'store']).as('users.store')
+        router.get('/users/:id', [UsersController, 'show']).where('id', numericId).as('users.show')
+        router
+          .patch('/users/:id', [UsersController, 'update'])
+          .where('id', numericId)
+          .as('users.update')
+        router
+          .post('/users/:id/deactivate', [UsersController, 'deactivate'])
+          .where('id', numericId)
+          .as('users.deactivate')
+        router
+          .post('/users/:id/activate', [UsersController, 'activate'])
+          .where('id', numericId)
+          .as('users.activate')
+
+        router.get('/api-clients', [ApiClientsController, 'index']).as('api_clients.index')
+        router.post('/api-clients', [ApiClientsController, 'store']).as('api_clients.store')
+        router
+          .post('/api-clients/:id/deactivate', [ApiClientsController, 'deactivate'])
+          .where('id', numericId)
+          .as('api_clients.deactivate')
+      })
+      .use(middleware.auth({ guards: ['api'] }))
+  })
+  .prefix('/api/v1')
+  .as('api')
