@@ -21,6 +21,8 @@ export class DomainError extends Exception {
     const wantsJson = ctx.request.accepts(['html', 'json']) === 'json'
     if (!wantsJson) {
       ctx.session.flash('error', message)
+      if (error.details.field)
+        ctx.session.flash('inputErrorsBag', { [error.details.field]: [message] })
       ctx.session.flashAll()
       return ctx.response.redirect().back()
     }

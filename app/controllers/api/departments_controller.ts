@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DepartmentBuilder from '#builders/department_builder'
 import Department from '#models/department'
-import type User from '#models/user'
 import CreateDepartment from '#actions/org/create_department'
 import UpdateDepartment from '#actions/org/update_department'
 import SetNodeActive from '#actions/org/set_node_active'
-import { notFound } from '#exceptions/domain_error'
 import {
   createDepartmentValidator,
   listDepartmentsValidator,
@@ -30,7 +28,7 @@ export default class DepartmentsController {
   }
 
   async show({ auth, params }: HttpContext) {
-    const department = await this.findVisible(auth.getUserOrFail(), params.id)
+    const department = await DepartmentBuilder.findVisibleOrFail(auth.getUserOrFail(), params.id)
     return { data: department }
   }
 
@@ -44,7 +42,7 @@ export default class DepartmentsController {
   /** Admins edit everything; department leaders only the contact emails of their subtree. */
   async update({ auth, bouncer, params, request }: HttpContext) {
     const user = auth.getUserOrFail()
-    const department = await this.findVisible(user, params.id)
+    const department = await DepartmentBuilder.findVisibleOrFail(user, params.id)
     if (await bouncer.with('DepartmentPolicy').allows('update')) {
       const input = await request.validateUsing(updateDepartmentValidator, {
         meta: { id: department.id },
@@ -65,14 +63,8 @@ export default class DepartmentsController {
   }
 
   private async setActive({ auth, bouncer, params }: HttpContext, active: boolean) {
-    const department = await this.findVisible(auth.getUserOrFail(), params.id)
+    const department = await DepartmentBuilder.findVisibleOrFail(auth.getUserOrFail(), params.id)
     await bouncer.with('DepartmentPolicy').authorize('deactivate')
     return { data: await new SetNodeActive().handle(Department, department.id, active) }
-  }
-
-  private async findVisible(user: User, id: number) {
-    const department = await DepartmentBuilder.findVisible(user, id)
-    if (!department) throw notFound()
-    return department
   }
 }

@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type User from '#models/user'
 import UserBuilder from '#builders/user_builder'
 import DepartmentBuilder from '#builders/department_builder'
 import CreateUser from '#actions/org/create_user'
 import UpdateUser from '#actions/org/update_user'
 import SetUserActive from '#actions/org/set_user_active'
-import { notFound } from '#exceptions/domain_error'
 import { createUserValidator, listUsersValidator, updateUserValidator } from '#validators/user'
 
 export default class UsersController {
@@ -27,25 +25,25 @@ export default class UsersController {
 
   async show({ auth, bouncer, params }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('view')
-    return { data: await this.findVisible(auth.getUserOrFail(), params.id) }
+    return { data: await UserBuilder.findVisibleOrFail(auth.getUserOrFail(), params.id) }
   }
 
   async store({ auth, bouncer, request, response }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('manage')
     const input = await request.validateUsing(createUserValidator)
     await bouncer.with('UserPolicy').authorize('assignRole', input.role)
-    await this.assertDepartmentReachable(auth.getUserOrFail(), input.departmentId)
+    await DepartmentBuilder.assertReachable(auth.getUserOrFail(), input.departmentId)
     return response.created({ data: await new CreateUser().handle(input) })
   }
 
   async update({ auth, bouncer, params, request }: HttpContext) {
     await bouncer.with('UserPolicy').authorize('manage')
     const viewer = auth.getUserOrFail()
-    const user = await this.findVisible(viewer, params.id)
+    const user = await UserBuilder.findVisibleOrFail(viewer, params.id)
     const input = await request.validateUsing(updateUserValidator, { meta: { id: user.id } })
     await bouncer.with('UserPolicy').authorize('assignRole', user.role)
     if (input.role) await bouncer.with('UserPolicy').authorize('assignRole', input.role)
-    await this.assertDepartmentReachable(viewer, input.departmentId)
+    await DepartmentBuilder.assertReachable(viewer, input.departmentId)
     return { data: await new UpdateUser().handle(user, input) }
   }
 
@@ -59,20 +57,8 @@ export default class UsersController {
 
   private async setActive({ auth, bouncer, params }: HttpContext, active: boolean) {
     await bouncer.with('UserPolicy').authorize('manage')
-    const user = await this.findVisible(auth.getUserOrFail(), params.id)
+    const user = await UserBuilder.findVisibleOrFail(auth.getUserOrFail(), params.id)
     await bouncer.with('UserPolicy').authorize('assignRole', user.role)
     return { data: await new SetUserActive().handle(user, active) }
-  }
-
-  private async findVisible(viewer: User, id: number) {
-    const user = await UserBuilder.findVisible(viewer, id)
-    if (!user) throw notFound()
-    return user
-  }
-
-  /** A leader may only place staff in departments they can reach. */
-  private async assertDepartmentReachable(viewer: User, departmentId: number | null | undefined) {
-    if (departmentId && !(await DepartmentBuilder.findVisible(viewer, departmentId)))
-      throw notFound()
   }
 }
