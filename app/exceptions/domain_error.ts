@@ -18,18 +18,23 @@ export class DomainError extends Exception {
 
   async handle(error: this, ctx: HttpContext) {
     const message = ctx.i18n.t(`errors.${error.code}`, error.details.data ?? {})
-    const wantsJson = ctx.request.accepts(['html', 'json']) === 'json'
-    if (!wantsJson) {
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      const body = error.details.field
+        ? { errors: [{ field: error.details.field, rule: error.code, message }] }
+        : { errors: [{ code: error.code, message, ...error.details.data }] }
+      return ctx.response.status(error.status).send(body)
+    }
+    // A refused form post goes back to the form with the message and input;
+    // anything else (a page outside the user's reach) gets a status page.
+    if (ctx.request.method() !== 'GET' && (error.status === 422 || error.status === 409)) {
       ctx.session.flash('error', message)
       if (error.details.field)
         ctx.session.flash('inputErrorsBag', { [error.details.field]: [message] })
       ctx.session.flashAll()
       return ctx.response.redirect().back()
     }
-    const body = error.details.field
-      ? { errors: [{ field: error.details.field, rule: error.code, message }] }
-      : { errors: [{ code: error.code, message, ...error.details.data }] }
-    return ctx.response.status(error.status).send(body)
+    const page = await ctx.view.render('pages/errors/status', { status: error.status, message })
+    return ctx.response.status(error.status).send(page)
   }
 }
 

@@ -6,7 +6,7 @@ export default class LocaleController {
   /** GET /locale/:locale: remembers the page language for a year. */
   async update({ params, response }: HttpContext) {
     const locale = i18nManager.getSupportedLocaleFor([params.locale]) ?? i18nManager.defaultLocale
-    response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', encode: false })
+    response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y' })
     return response.redirect().back()
   }
 }
