@@ -87,7 +87,8 @@ test.group('Admin pages', (group) => {
     client,
   }) => {
     const staff = await userByEmail('staff@km12345.example')
-    ;(await client.get('/admin/users').loginAs(staff)).assertStatus(403)
+    const refused = await client.get('/admin/users').loginAs(staff)
+    refused.assertStatus(403)
 
     const leader = await userByEmail('leader@km12345.example')
     const page = await client.get('/admin/users').loginAs(leader)
