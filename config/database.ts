@@ -1,5 +1,10 @@
 import env from '#start/env'
+import pg from 'pg'
 import { defineConfig } from '@adonisjs/lucid'
+
+// DATE columns (calendar days) are calendar dates, not instants: keep them as
+// 'yyyy-MM-dd' strings instead of node-pg's local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
 
 const dbConfig = defineConfig({
   connection: 'postgres',

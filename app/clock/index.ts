@@ -38,3 +38,4 @@ export {
   type NoticeDay,
   type ParsedNotice,
 } from './notice_parser.js'
+export { scheduleCoverage, NEXT_YEAR_WARNING_MONTH, type ScheduleCoverage } from './coverage.js'

@@ -14,6 +14,7 @@ export default class HealthController {
       status: report.healthy ? 'ok' : 'unavailable',
       failing,
       checks: report.checks,
+      warnings: report.warnings,
     })
   }
 }

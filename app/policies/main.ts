@@ -7,4 +7,6 @@ export const policies = {
   CategoryPolicy: () => import('#policies/category_policy'),
   UserPolicy: () => import('#policies/user_policy'),
   ApiClientPolicy: () => import('#policies/api_client_policy'),
+  CalendarPolicy: () => import('#policies/calendar_policy'),
+  SlaPolicyPolicy: () => import('#policies/sla_policy_policy'),
 }

@@ -1,12 +1,26 @@
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
+import { scheduleCoverage } from '#clock/index'
+import Calendar from '#models/calendar'
+import calendars from '#services/calendar_service'
+import clock from '#services/clock_service'
 
 export type HealthCheck = () => Promise<void>
 
 export interface HealthReport {
   healthy: boolean
   checks: Record<string, { ok: boolean; message?: string; durationMs: number }>
+  /** things that work now but need an operator soon (they never cause a 503) */
+  warnings: HealthWarning[]
 }
+
+export interface HealthWarning {
+  code: string
+  message: string
+  [detail: string]: unknown
+}
+
+export type WarningProbe = () => Promise<HealthWarning[]>
 
 const TIMEOUT_MS = 2000
 
@@ -28,7 +42,10 @@ function withTimeout(check: HealthCheck): Promise<void> {
  * Swap the instance in the container to probe other connections.
  */
 export default class HealthService {
-  constructor(private checks: Record<string, HealthCheck> = HealthService.defaultChecks()) {}
+  constructor(
+    private checks: Record<string, HealthCheck> = HealthService.defaultChecks(),
+    private warningProbes: WarningProbe[] = [calendarCoverageWarnings]
+  ) {}
 
   static defaultChecks(): Record<string, HealthCheck> {
     return {
@@ -58,6 +75,27 @@ export default class HealthService {
       })
     )
     const checks = Object.fromEntries(entries)
-    return { healthy: entries.every(([, result]) => result.ok), checks }
+    const healthy = entries.every(([, result]) => result.ok)
+    // Warnings read the database; skip them when it is down (already reported).
+    const probed =
+      checks.database?.ok === false ? [] : await Promise.all(this.warningProbes.map((p) => p()))
+    const warnings = probed.flat()
+    return { healthy, checks, warnings }
   }
+}
+
+/**
+ * From 1 November, the default calendar should hold next year's official
+ * holiday schedule; without it deadlines into January are only estimates.
+ */
+async function calendarCoverageWarnings(): Promise<HealthWarning[]> {
+  const calendar = await Calendar.query().where('is_default', true).first()
+  if (!calendar || !calendar.observesHolidays) return []
+  const coverage = scheduleCoverage(clock.now(), await calendars.loadedYears(calendar.id))
+  return coverage.missingYears.map((year) => ({
+    code: 'E_CALENDAR_YEAR_MISSING',
+    message: `The holiday schedule for ${year} is not loaded into calendar "${calendar.name}"`,
+    year,
+    calendarId: calendar.id,
+  }))
 }

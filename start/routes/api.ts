@@ -7,6 +7,8 @@ const CategoriesController = () => import('#controllers/api/categories_controlle
 const UsersController = () => import('#controllers/api/users_controller')
 const ApiClientsController = () => import('#controllers/api/api_clients_controller')
 const HealthController = () => import('#controllers/health_controller')
+const DeadlinesController = () => import('#controllers/api/deadlines_controller')
+const SlaPoliciesController = () => import('#controllers/api/sla_policies_controller')
 
 const numericId = router.matchers.number()
 
@@ -22,6 +24,14 @@ router
           .delete('/auth/tokens/current', [AuthTokensController, 'destroy'])
           .as('auth.tokens.destroy')
         router.get('/auth/me', [AuthTokensController, 'me']).as('auth.me')
+
+        router.get('/deadlines/preview', [DeadlinesController, 'preview']).as('deadlines.preview')
+        router.get('/sla-policies', [SlaPoliciesController, 'index']).as('sla_policies.index')
+        router.post('/sla-policies', [SlaPoliciesController, 'store']).as('sla_policies.store')
+        router
+          .delete('/sla-policies/:id', [SlaPoliciesController, 'destroy'])
+          .where('id', numericId)
+          .as('sla_policies.destroy')
 
         router.get('/departments', [DepartmentsController, 'index']).as('departments.index')
         router.post('/departments', [DepartmentsController, 'store']).as('departments.store')

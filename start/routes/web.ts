@@ -7,6 +7,8 @@ const LocaleController = () => import('#controllers/web/locale_controller')
 const DepartmentsPages = () => import('#controllers/web/admin/departments_controller')
 const CategoriesPages = () => import('#controllers/web/admin/categories_controller')
 const UsersPages = () => import('#controllers/web/admin/users_controller')
+const SlaPoliciesPages = () => import('#controllers/web/admin/sla_policies_controller')
+const DeadlinesPages = () => import('#controllers/web/admin/deadlines_controller')
 
 const numericId = router.matchers.number()
 
@@ -67,6 +69,15 @@ router
           .post('/users/:id/active', [UsersPages, 'toggle'])
           .where('id', numericId)
           .as('users.toggle')
+
+        router.get('/sla-policies', [SlaPoliciesPages, 'index']).as('sla_policies.index')
+        router.get('/sla-policies/new', [SlaPoliciesPages, 'create']).as('sla_policies.create')
+        router.post('/sla-policies', [SlaPoliciesPages, 'store']).as('sla_policies.store')
+        router
+          .post('/sla-policies/:id/withdraw', [SlaPoliciesPages, 'destroy'])
+          .where('id', numericId)
+          .as('sla_policies.destroy')
+        router.get('/deadlines', [DeadlinesPages, 'show']).as('deadlines.show')
       })
       .prefix('/admin')
       .as('admin')

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import MainSeeder from '#database/seeders/main_seeder'
+import { seedOrganisation } from '#database/seeding/organisation'
 import Department from '#models/department'
 import User from '#models/user'
 
@@ -9,7 +8,7 @@ const userByEmail = (email: string) => User.findByOrFail('email', email)
 
 test.group('Admin pages', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => new MainSeeder(db.connection()).run())
+  group.each.setup(() => seedOrganisation())
 
   test('an admin creates a department through the form', async ({ client, assert }) => {
     const admin = await userByEmail('admin@km12345.example')

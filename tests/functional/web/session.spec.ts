@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
-import MainSeeder from '#database/seeders/main_seeder'
+import { seedOrganisation } from '#database/seeding/organisation'
 import User from '#models/user'
 import { DEMO_PASSWORD } from '#database/demo_data/demo_users'
 import { MAX_FAILED_LOGINS } from '#services/login_throttle'
@@ -11,7 +10,7 @@ test.group('Web sign-in (session)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
     await limiter.clear()
-    await new MainSeeder(db.connection()).run()
+    await seedOrganisation()
   })
 
   test('the login page is in Chinese by default and in English on request', async ({ client }) => {

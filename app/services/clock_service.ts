@@ -1,0 +1,29 @@
+import { DateTime } from 'luxon'
+
+export const ZONE = 'Asia/Shanghai'
+
+/**
+ * The application's "now". Business decisions (deadlines, coverage warnings)
+ * ask this service, never the system clock directly, so tests, benches and
+ * the demo can pin or move time.
+ */
+class ClockService {
+  #fixed: DateTime | null = null
+
+  now(): DateTime {
+    return (this.#fixed ?? DateTime.now()).setZone(ZONE)
+  }
+
+  /** Pins "now" (tests, demo). */
+  freeze(at: DateTime | string): void {
+    this.#fixed = typeof at === 'string' ? DateTime.fromISO(at, { zone: ZONE }) : at
+  }
+
+  /** Back to the real time. */
+  unfreeze(): void {
+    this.#fixed = null
+  }
+}
+
+const clock = new ClockService()
+export default clock
