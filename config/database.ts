@@ -5,6 +5,8 @@ import { defineConfig } from '@adonisjs/lucid'
 // DATE columns (calendar days) are calendar dates, not instants: keep them as
 // 'yyyy-MM-dd' strings instead of node-pg's local-midnight Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
+// bigint ids and counts: plain numbers in JSON (ids stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 
 const dbConfig = defineConfig({
   connection: 'postgres',

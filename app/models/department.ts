@@ -30,6 +30,10 @@ export default class Department extends BaseModel {
   @column()
   declare isActive: boolean
 
+  /** working calendar; null means the default one */
+  @column()
+  declare calendarId: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -9,4 +9,5 @@ export const policies = {
   ApiClientPolicy: () => import('#policies/api_client_policy'),
   CalendarPolicy: () => import('#policies/calendar_policy'),
   SlaPolicyPolicy: () => import('#policies/sla_policy_policy'),
+  TicketPolicy: () => import('#policies/ticket_policy'),
 }

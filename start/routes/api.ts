@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { ACTIONS } from '#domain/lifecycle/index'
 
 const AuthTokensController = () => import('#controllers/api/auth_tokens_controller')
 const DepartmentsController = () => import('#controllers/api/departments_controller')
@@ -9,6 +10,9 @@ const ApiClientsController = () => import('#controllers/api/api_clients_controll
 const HealthController = () => import('#controllers/health_controller')
 const DeadlinesController = () => import('#controllers/api/deadlines_controller')
 const SlaPoliciesController = () => import('#controllers/api/sla_policies_controller')
+const IntakeController = () => import('#controllers/api/intake_controller')
+const TicketsController = () => import('#controllers/api/tickets_controller')
+const RequestersController = () => import('#controllers/api/requesters_controller')
 
 const numericId = router.matchers.number()
 
@@ -24,6 +28,27 @@ router
           .delete('/auth/tokens/current', [AuthTokensController, 'destroy'])
           .as('auth.tokens.destroy')
         router.get('/auth/me', [AuthTokensController, 'me']).as('auth.me')
+
+        router.post('/tickets/hotline', [IntakeController, 'hotline']).as('tickets.intake.hotline')
+        router.post('/tickets/window', [IntakeController, 'window']).as('tickets.intake.window')
+        router.post('/tickets/online', [IntakeController, 'online']).as('tickets.intake.online')
+        router.get('/tickets', [TicketsController, 'index']).as('tickets.index')
+        router
+          .get('/tickets/:id', [TicketsController, 'show'])
+          .where('id', numericId)
+          .as('tickets.show')
+        router
+          .post('/tickets/:id/actions/:action', [TicketsController, 'act'])
+          .where('id', numericId)
+          .where('action', new RegExp(`^(${ACTIONS.filter((a) => a !== 'register').join('|')})$`))
+          .as('tickets.act')
+        router
+          .post('/tickets/:id/phone', [TicketsController, 'revealPhone'])
+          .where('id', numericId)
+          .as('tickets.reveal_phone')
+        router
+          .get('/requesters/tickets', [RequestersController, 'tickets'])
+          .as('requesters.tickets')
 
         router.get('/deadlines/preview', [DeadlinesController, 'preview']).as('deadlines.preview')
         router.get('/sla-policies', [SlaPoliciesController, 'index']).as('sla_policies.index')

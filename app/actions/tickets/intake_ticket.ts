@@ -1,0 +1,83 @@
+import db from '@adonisjs/lucid/services/db'
+import Ticket from '#models/ticket'
+import clock from '#services/clock_service'
+import sla from '#services/sla_service'
+import { nextTicketCode } from '#services/ticket_codes'
+import { tokenize } from '#services/segmenter'
+import { encryptPhone, phoneLookupHash } from '#services/requester_phone'
+import { appendEvent } from '#actions/tickets/event_log'
+import type { TicketActor } from '#actions/tickets/transition_context'
+import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
+import { decideRegistration } from '#domain/lifecycle/index'
+import { refusalError } from '#actions/tickets/refusal_error'
+
+/**
+ * 受理: turns a channel's payload into a registered ticket, with its event.
+ * The SLA policy is fixed now, at intake: later policy edits never change
+ * this ticket's limits.
+ */
+export default class IntakeTicket {
+  async handle<P>(adapter: ChannelAdapter<P>, payload: P, actor: TicketActor): Promise<Ticket> {
+    const decision = decideRegistration(actor)
+    if (!decision.ok) throw refusalError(decision, null)
+    const draft = adapter.toDraft(payload)
+    const now = clock.now()
+    const [code, policy] = await Promise.all([nextTicketCode(now), sla.policyFor(draft, now)])
+    return db.transaction(async (trx) => {
+      const ticket = await Ticket.create(
+        {
+          ...this.columns(draft),
+          code,
+          status: decision.to,
+          slaPolicyId: policy.id,
+          registeredBy: actor.id,
+        },
+        { client: trx }
+      )
+      await trx
+        .from('tickets')
+        .where('id', ticket.id)
+        .update({
+          search_vector: db.raw(`to_tsvector('simple', ?)`, [
+            tokenize(`${draft.title} ${draft.content}`).join(' '),
+          ]),
+        })
+      await appendEvent(trx, {
+        ticketId: ticket.id,
+        actor: { id: actor.id, role: actor.role },
+        action: 'register',
+        fromStatus: null,
+        toStatus: ticket.status,
+        payload: {
+          channel: draft.channel,
+          kind: draft.kind,
+          urgency: draft.urgency,
+          slaPolicyId: policy.id,
+        },
+      })
+      return ticket
+    })
+  }
+
+  private columns(draft: TicketDraft) {
+    const phone = draft.requester.phone
+    return {
+      channel: draft.channel,
+      kind: draft.kind,
+      urgency: draft.urgency,
+      categoryId: draft.categoryId,
+      title: draft.title,
+      content: draft.content,
+      address: draft.address,
+      areaDepartmentId: draft.areaDepartmentId,
+      requesterName: draft.requester.name,
+      requesterPhoneEncrypted: phone ? encryptPhone(phone) : null,
+      requesterPhoneHash: phone ? phoneLookupHash(phone) : null,
+      requesterConfidential: draft.requester.confidential,
+      contactPreference: draft.requester.contactPreference,
+      channelData: draft.channelData,
+      round: 1,
+      version: 1,
+    }
+  }
+}

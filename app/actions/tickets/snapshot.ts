@@ -1,0 +1,62 @@
+import type { DateTime } from 'luxon'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type Ticket from '#models/ticket'
+import TicketAssignment from '#models/ticket_assignment'
+import ExtensionRequest from '#models/extension_request'
+import SupervisionOrder from '#models/supervision_order'
+import TicketCallback from '#models/ticket_callback'
+import type { Actor, LifecycleTicket } from '#domain/lifecycle/index'
+
+export interface LoadedSnapshot {
+  snapshot: LifecycleTicket
+  assignments: TicketAssignment[]
+}
+
+/**
+ * Reads what the lifecycle needs to decide, inside the caller's transaction,
+ * and computes the one clock-dependent fact (is the acting department still
+ * inside its return window?) so the lifecycle stays pure.
+ */
+export async function loadSnapshot(
+  trx: QueryClientContract,
+  ticket: Ticket,
+  actor: Actor,
+  now: DateTime
+): Promise<LoadedSnapshot> {
+  const departmentId = 'departmentId' in actor ? actor.departmentId : null
+  const [assignments, extensions, openOrder, callbacks] = await Promise.all([
+    TicketAssignment.query({ client: trx })
+      .where({ ticketId: ticket.id, round: ticket.round })
+      .orderBy('id'),
+    ExtensionRequest.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round }),
+    departmentId
+      ? SupervisionOrder.query({ client: trx })
+          .where({ ticketId: ticket.id, kind: 'supervise', departmentId })
+          .whereNull('answered_at')
+          .first()
+      : null,
+    TicketCallback.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round }),
+  ])
+  const own = assignments.find((a) => a.active && a.departmentId === departmentId)
+  return {
+    assignments,
+    snapshot: {
+      status: ticket.status,
+      round: ticket.round,
+      statusBeforeSuspend: ticket.statusBeforeSuspend,
+      assignments: assignments.map((a) => ({
+        departmentId: a.departmentId,
+        role: a.role,
+        round: a.round,
+        signed: a.signedAt !== null,
+        returned: !a.active,
+        replied: a.repliedAt !== null,
+      })),
+      returnWindowOpen: !!own?.returnDueAt && now <= own.returnDueAt,
+      pendingExtension: extensions.some((e) => e.status === 'pending'),
+      approvedExtensionsThisRound: extensions.filter((e) => e.status === 'approved').length,
+      openSupervisionForActorDepartment: !!openOrder,
+      callbackAttempts: callbacks.filter((c) => c.result === 'unreachable').length,
+    },
+  }
+}

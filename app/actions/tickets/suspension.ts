@@ -1,0 +1,79 @@
+import type { DateTime } from 'luxon'
+import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from '#clock/index'
+import Department from '#models/department'
+import TicketEvent from '#models/ticket_event'
+import calendars from '#services/calendar_service'
+import type { SlaStep } from '#domain/sla/steps'
+import type { TransitionContext } from '#actions/tickets/transition_context'
+
+/**
+ * Moves a deadline later by a pause, in the deadline's own unit system: a
+ * working-time limit moves by the working time the pause covered (a weekend
+ * suspension moves nothing), a natural-time limit by the pause's length.
+ */
+export function shiftByPause(
+  due: DateTime,
+  pause: { from: DateTime; to: DateTime },
+  natural: boolean,
+  calendar: WorkingCalendar
+): DateTime {
+  if (natural) return due.plus(pause.to.diff(pause.from))
+  const minutes = workingMinutesBetween(pause.from, pause.to, calendar)
+  return minutes > 0 ? addWorkingMinutes(due, minutes, calendar) : due
+}
+
+/**
+ * 恢复 after 挂起: every deadline still running moves by the suspension. The
+ * pause is read from the event log (the last suspend), so nothing besides the
+ * log has to remember when it began.
+ */
+export async function resumeDeadlines(context: TransitionContext): Promise<void> {
+  const { trx, ticket, policy, now } = context
+  const suspended = await TicketEvent.query({ client: trx })
+    .where({ ticketId: ticket.id, action: 'suspend' })
+    .orderBy('id', 'desc')
+    .firstOrFail()
+  const pause = { from: suspended.createdAt, to: now }
+  const natural = (step: SlaStep) => policy.limits[step].unit.startsWith('natural_')
+  const shifted: Record<string, string | null> = {}
+
+  const { calendar: center } = await calendars.get(null)
+  for (const [column, step] of [
+    ['redispatchDueAt', 'redispatch'],
+    ['reviewDueAt', 'review'],
+    ['callbackDueAt', 'callback'],
+  ] as const) {
+    const due = ticket[column]
+    if (due) {
+      ticket[column] = shiftByPause(due, pause, natural(step), center)
+      shifted[column] = ticket[column]!.toISO()
+    }
+  }
+
+  for (const assignment of context.assignments.filter((a) => a.active)) {
+    const department = await Department.findOrFail(assignment.departmentId, { client: trx })
+    const { calendar } = await calendars.get(department.calendarId)
+    assignment.useTransaction(trx)
+    if (!assignment.signedAt && assignment.signDueAt) {
+      assignment.signDueAt = shiftByPause(assignment.signDueAt, pause, natural('sign'), calendar)
+      assignment.signWarnAt =
+        assignment.signWarnAt &&
+        shiftByPause(assignment.signWarnAt, pause, natural('sign'), calendar)
+    }
+    if (assignment.signedAt && !assignment.repliedAt && assignment.handleDueAt) {
+      assignment.handleDueAt = shiftByPause(
+        assignment.handleDueAt,
+        pause,
+        natural('handle'),
+        calendar
+      )
+      assignment.handleWarnAt =
+        assignment.handleWarnAt &&
+        shiftByPause(assignment.handleWarnAt, pause, natural('handle'), calendar)
+      shifted[`handleDueAt:${assignment.departmentId}`] = assignment.handleDueAt.toISO()
+    }
+    await assignment.save()
+  }
+  context.payload.pause = { from: pause.from.toISO(), to: pause.to.toISO() }
+  context.payload.shifted = shifted
+}

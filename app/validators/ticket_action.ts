@@ -1,0 +1,39 @@
+import vine from '@vinejs/vine'
+import { CALLBACK_RESULTS, REPLY_OUTCOMES } from '#domain/lifecycle/index'
+
+const activeDepartment = () =>
+  vine
+    .number()
+    .withoutDecimals()
+    .positive()
+    .exists({
+      table: 'departments',
+      column: 'id',
+      filter: (query) => {
+        query.where('is_active', true)
+      },
+    })
+
+/**
+ * The body of POST /api/v1/tickets/:id/actions/:action. Every field is
+ * optional here; which ones an action needs is the lifecycle's call (a
+ * missing reason answers 422 on `reason`).
+ */
+export const ticketActionValidator = vine.create({
+  reason: vine.string().trim().minLength(2).maxLength(2000).nullable().optional(),
+  content: vine.string().trim().minLength(1).maxLength(5000).nullable().optional(),
+  comment: vine.string().trim().maxLength(2000).nullable().optional(),
+  outcome: vine.enum(REPLY_OUTCOMES).nullable().optional(),
+  result: vine.enum(CALLBACK_RESULTS).nullable().optional(),
+  callbackRequired: vine.boolean().optional(),
+  leadDepartmentId: activeDepartment().nullable().optional(),
+  assistDepartmentIds: vine.array(activeDepartment()).maxLength(10).distinct().optional(),
+  departmentId: activeDepartment().nullable().optional(),
+  requestedWorkingDays: vine.number().withoutDecimals().range([1, 30]).nullable().optional(),
+  targetTicketId: vine.number().withoutDecimals().positive().nullable().optional(),
+  expectedVersion: vine.number().withoutDecimals().positive().nullable().optional(),
+})
+
+export const revealPhoneValidator = vine.create({
+  reason: vine.string().trim().minLength(2).maxLength(500),
+})
