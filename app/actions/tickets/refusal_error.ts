@@ -21,14 +21,15 @@ const INPUT_GUARDS: Record<string, string> = {
  */
 export function refusalError(
   refusal: Refusal,
-  ticket: { status: string; version: number } | null
+  ticket: { status: string; version: number } | null,
+  allowedNow: readonly string[] = []
 ): DomainError {
   if (refusal.reason === 'forbidden') return new DomainError('E_FORBIDDEN', 403)
   if (refusal.reason === 'guard') {
     const field = INPUT_GUARDS[refusal.code]
     if (field) return new DomainError(refusal.code, 422, { field })
     return new DomainError(refusal.code, 409, {
-      data: { status: ticket?.status, version: ticket?.version },
+      data: { status: ticket?.status, version: ticket?.version, allowedActions: allowedNow },
     })
   }
   return new DomainError('E_INVALID_TRANSITION', 409, {

@@ -38,11 +38,6 @@ export default class TransitionTicket {
     return db.transaction(async (trx): Promise<TransitionResult> => {
       const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
       if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)
-      if (input.expectedVersion && input.expectedVersion !== ticket.version) {
-        throw new DomainError('E_STALE_VERSION', 409, {
-          data: { status: ticket.status, version: ticket.version },
-        })
-      }
       const now = clock.now()
       const policy = await SlaPolicy.findOrFail(ticket.slaPolicyId, { client: trx })
       const limits: PolicyLimits = {
@@ -51,8 +46,14 @@ export default class TransitionTicket {
         maxCallbackAttempts: MAX_CALLBACK_ATTEMPTS,
       }
       const { snapshot, assignments } = await loadSnapshot(trx, ticket, actor, now)
+      const allowedNow = () => allowedActions(snapshot, actor, limits)
+      if (input.expectedVersion && input.expectedVersion !== ticket.version) {
+        throw new DomainError('E_STALE_VERSION', 409, {
+          data: { status: ticket.status, version: ticket.version, allowedActions: allowedNow() },
+        })
+      }
       const decision = decide(snapshot, action, actor, input, limits)
-      if (!decision.ok) throw refusalError(decision, ticket)
+      if (!decision.ok) throw refusalError(decision, ticket, allowedNow())
 
       const context: TransitionContext = {
         trx,
