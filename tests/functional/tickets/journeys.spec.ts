@@ -117,7 +117,7 @@ test.group('Ticket journeys', (group) => {
       (await OutboxMessage.query().where('topic', 'mail')).map(
         (m) => m.payload.departmentId as number
       ),
-      [org.departments.bureauA.id, org.departments.streetA.id].filter((id) => id)
+      [org.departments.bureauA.id, org.departments.streetA.id]
     )
 
     at('2026-11-23T11:00:00')
