@@ -27,3 +27,8 @@ class ClockService {
 
 const clock = new ClockService()
 export default clock
+
+/** An instant as API output and logs show it: Asia/Shanghai wall-clock time with offset. */
+export function toIso(value: DateTime | null | undefined): string | null {
+  return value?.setZone(ZONE).toISO() ?? null
+}

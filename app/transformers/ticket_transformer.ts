@@ -4,11 +4,7 @@ import type TicketEvent from '#models/ticket_event'
 import type { DeadlineNote } from '#actions/tickets/step_deadlines'
 import { decryptPhone, maskPhone } from '#services/requester_phone'
 import { statusGroup } from '#domain/lifecycle/index'
-import { ZONE } from '#services/clock_service'
-import type { DateTime } from 'luxon'
-
-/** Instants in API output are Asia/Shanghai wall-clock time with offset. */
-const iso = (value: DateTime | null | undefined) => value?.setZone(ZONE).toISO() ?? null
+import { toIso as iso } from '#services/clock_service'
 
 type Locale = 'zh-CN' | 'en'
 
