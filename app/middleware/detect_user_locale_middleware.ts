@@ -12,7 +12,14 @@ export const LOCALE_COOKIE = 'jiesu-locale'
  */
 export default class DetectUserLocaleMiddleware {
   static {
-    RequestValidator.messagesProvider = (ctx) => ctx.i18n.createMessagesProvider()
+    RequestValidator.messagesProvider = (ctx) => {
+      const provider = ctx.i18n.createMessagesProvider()
+      // Lets a message quote the rejected value ("联系邮箱“x”不是有效的邮箱地址").
+      return {
+        getMessage: (message, rule, field, meta) =>
+          provider.getMessage(message, rule, field, { value: String(field.value ?? ''), ...meta }),
+      }
+    }
   }
 
   protected getRequestLocale(ctx: HttpContext) {

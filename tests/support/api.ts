@@ -1,6 +1,8 @@
 import type { ApiClient, ApiResponse } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import type { RoutesList } from '@adonisjs/core/types/http'
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 export type Locale = 'zh-CN' | 'en'
@@ -18,7 +20,12 @@ export interface CallOptions {
  *
  * @example await call(client, 'GET', '/api/v1/departments', { token, locale: 'en' })
  */
-export function call(client: ApiClient, method: HttpMethod, url: string, options: CallOptions = {}) {
+export function call(
+  client: ApiClient,
+  method: HttpMethod,
+  url: string,
+  options: CallOptions = {}
+) {
   const request = client.request(url, method).header('accept', 'application/json')
   if (options.token) request.bearerToken(options.token)
   if (options.locale) request.header('accept-language', options.locale)
@@ -56,4 +63,16 @@ export async function countRows(table: string): Promise<number> {
 /** Forgets every sign-in attempt, so throttling never leaks from one test into another. */
 export async function clearLoginThrottle(): Promise<void> {
   await limiter.clear()
+}
+
+/** A named route of the app, e.g. 'api.departments.update'. */
+export type RouteName = keyof RoutesList['ALL'] & string
+
+/**
+ * The URL of a named route, with `id` filled in when the route takes one.
+ * Call it inside a test: route names resolve once the server has started.
+ */
+export function routeUrl(name: RouteName, id?: number): string {
+  const build = urlFor as (route: string, params?: Record<string, number>) => string
+  return id === undefined ? build(name) : build(name, { id })
 }

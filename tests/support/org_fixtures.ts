@@ -14,14 +14,7 @@ export const FIXTURE_PASSWORD = 'Jiesu@12345'
 const MARK = 'FX'
 
 export type DepartmentKey =
-  | 'province'
-  | 'city'
-  | 'districtA'
-  | 'bureauA'
-  | 'streetA'
-  | 'districtB'
-  | 'bureauB'
-  | 'streetB'
+  'province' | 'city' | 'districtA' | 'bureauA' | 'streetA' | 'districtB' | 'bureauB' | 'streetB'
 
 /** One account per role, plus a department_staff of district B's bureau. */
 export type UserKey = Role | 'outsider'
