@@ -4,3 +4,4 @@
  */
 import '#start/routes/web'
 import '#start/routes/api'
+import '#start/routes/calendars'

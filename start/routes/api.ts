@@ -13,6 +13,7 @@ const SlaPoliciesController = () => import('#controllers/api/sla_policies_contro
 const IntakeController = () => import('#controllers/api/intake_controller')
 const TicketsController = () => import('#controllers/api/tickets_controller')
 const RequestersController = () => import('#controllers/api/requesters_controller')
+const OpenApiController = () => import('#controllers/api/openapi_controller')
 
 const numericId = router.matchers.number()
 
@@ -20,6 +21,7 @@ router.get('/health', [HealthController, 'show']).as('health')
 
 router
   .group(() => {
+    router.get('/openapi.json', [OpenApiController, 'show']).as('openapi')
     router.post('/auth/tokens', [AuthTokensController, 'store']).as('auth.tokens.store')
 
     router
@@ -46,9 +48,7 @@ router
           .post('/tickets/:id/phone', [TicketsController, 'revealPhone'])
           .where('id', numericId)
           .as('tickets.reveal_phone')
-        router
-          .get('/requesters/tickets', [RequestersController, 'tickets'])
-          .as('requesters.tickets')
+        router.post('/requesters/lookup', [RequestersController, 'lookup']).as('requesters.lookup')
 
         router.get('/deadlines/preview', [DeadlinesController, 'preview']).as('deadlines.preview')
         router.get('/sla-policies', [SlaPoliciesController, 'index']).as('sla_policies.index')

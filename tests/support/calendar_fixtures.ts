@@ -56,7 +56,11 @@ export async function scheduleOf(calendar: Calendar) {
 /** Inclusive ISO dates, e.g. `range('2025-01-28', '2025-02-04')`. */
 export function range(from: string, to: string): string[] {
   const dates: string[] = []
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) {
+  for (
+    let ms = Date.parse(`${from}T00:00:00Z`);
+    ms <= Date.parse(`${to}T00:00:00Z`);
+    ms += 86_400_000
+  ) {
     dates.push(new Date(ms).toISOString().slice(0, 10))
   }
   return dates

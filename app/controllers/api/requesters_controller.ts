@@ -4,10 +4,13 @@ import { ticketSummary } from '#transformers/ticket_transformer'
 import { requesterLookupValidator } from '#validators/ticket_list'
 
 export default class RequestersController {
-  /** GET /api/v1/requesters/tickets?phone=…: the caller's open and recent tickets. */
-  async tickets({ bouncer, request }: HttpContext) {
+  /**
+   * POST /api/v1/requesters/lookup { phone }: the caller's open and recent
+   * tickets. A POST, so the number stays out of URLs and access logs.
+   */
+  async lookup({ bouncer, request }: HttpContext) {
     await bouncer.with('TicketPolicy').authorize('lookupRequester')
-    const { phone } = await request.validateUsing(requesterLookupValidator, { data: request.qs() })
+    const { phone } = await request.validateUsing(requesterLookupValidator)
     const found = await new FindRepeatRequester().handle(phone)
     return {
       data: {

@@ -18,7 +18,10 @@ const locale = (ctx: HttpContext) => (ctx.i18n.locale === 'en' ? 'en' : 'zh-CN')
 
 export default class TicketsController {
   async index({ auth, request }: HttpContext) {
-    const filters = await request.validateUsing(ticketListValidator, { data: request.qs() })
+    const qs = request.qs()
+    // ?status=handling and ?status[]=handling&status[]=replied both work.
+    const status = qs.status === undefined ? undefined : [qs.status].flat()
+    const filters = await request.validateUsing(ticketListValidator, { data: { ...qs, status } })
     const page = await new ListTickets().handle(auth.getUserOrFail(), filters)
     page.baseUrl(request.url())
     const { meta } = page.serialize()

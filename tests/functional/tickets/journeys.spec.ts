@@ -114,9 +114,11 @@ test.group('Ticket journeys', (group) => {
       assert.include(assignment.deadlines.sign.explanation, '11月23日12:00')
     }
     assert.sameMembers(
-      (await OutboxMessage.query().where('topic', 'mail')).map(
-        (m) => m.payload.departmentId as number
-      ),
+      (
+        await OutboxMessage.query()
+          .where('topic', 'mail')
+          .whereRaw("payload->>'ticketId' = ?", [String(id)])
+      ).map((m) => m.payload.departmentId as number),
       [org.departments.bureauA.id, org.departments.streetA.id]
     )
 
