@@ -35,6 +35,15 @@ cat <<INFO
     leader@km12345.example      呈贡区人民政府 department_leader
     auditor@km12345.example     审计员 auditor
 
+  Background work: the worker (timers, mail) and a local SMTP sink run too;
+  mail Jiesu sends is stored in storage/mail/*.eml.
+
 INFO
+# Worker and mail sink run beside the web server and stop with it (Ctrl-C).
+node ace mail:sink &
+sink=$!
+node ace jobs:work &
+worker=$!
+trap 'kill -TERM $sink $worker 2>/dev/null; wait' EXIT INT TERM
 # The built-in `serve` ignores SIGTERM; run the server entry point directly.
-exec node --import=@poppinss/ts-exec bin/server.ts
+node --import=@poppinss/ts-exec bin/server.ts

@@ -78,6 +78,12 @@ export default class TicketAssignment extends BaseModel {
   @column.dateTime()
   declare handleBreachedAt: DateTime | null
 
+  @column.dateTime()
+  declare signEscalatedAt: DateTime | null
+
+  @column.dateTime()
+  declare handleEscalatedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import type { ScheduleChange } from '#actions/calendar/replace_year_schedule'
 import Department from '#models/department'
 import calendars from '#services/calendar_service'
+import { scheduleTicket } from '#timers/schedule_timers'
 
 /** Completed suspensions, from the event log (a running one moves deadlines on resume). */
 function pausesFrom(events: TicketEvent[]): Pause[] {
@@ -66,7 +67,10 @@ export default class RecomputeDeadlines {
       )
     let touched = 0
     for (const { id } of candidates) {
-      if (await this.recomputeTicket(id, change)) touched++
+      if (await this.recomputeTicket(id, change)) {
+        touched++
+        await scheduleTicket(id).catch(() => 0)
+      }
     }
     return touched
   }

@@ -17,6 +17,7 @@ import type {
 } from '#actions/tickets/transition_context'
 import { allowedActions, decide, type Action, type PolicyLimits } from '#domain/lifecycle/index'
 import { DomainError } from '#exceptions/domain_error'
+import { scheduleTicket } from '#timers/schedule_timers'
 
 const MAX_CALLBACK_ATTEMPTS = 3
 
@@ -35,6 +36,14 @@ export interface TransitionResult {
  */
 export default class TransitionTicket {
   async handle(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput = {}) {
+    const result = await this.transition(ticketId, action, actor, input)
+    // After commit: timers for the new deadlines. If Redis is away this adds
+    // nothing and the worker's sweep schedules them from PostgreSQL later.
+    await scheduleTicket(result.ticket.id).catch(() => 0)
+    return result
+  }
+
+  private transition(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput) {
     return db.transaction(async (trx): Promise<TransitionResult> => {
       const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
       if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)

@@ -1,0 +1,44 @@
+import type { DateTime } from 'luxon'
+import TicketAssignment from '#models/ticket_assignment'
+import deadlineConfig from '#config/deadlines'
+import queueConfig from '#config/queue'
+import queues from '#services/queues'
+import clock from '#services/clock_service'
+import { openPoints, timerJobId, type TimerPoint } from '#timers/timer_points'
+
+/**
+ * Adds a delayed job for each point of these assignments that falls inside
+ * the horizon. Points further out are left to the horizon sweep, so Redis
+ * holds about a day of timers however many tickets are open.
+ */
+export async function scheduleAssignments(
+  assignments: TicketAssignment[],
+  now: DateTime = clock.now()
+) {
+  const horizon = now.plus({ minutes: queueConfig.horizonMinutes })
+  const points = assignments
+    .flatMap((assignment) => openPoints(assignment, deadlineConfig.escalate.afterMinutes))
+    .filter((point) => point.at <= horizon)
+  await Promise.all(points.map((point) => schedulePoint(point, now)))
+  return points.length
+}
+
+export function schedulePoint(point: TimerPoint, now: DateTime) {
+  return queues.add(
+    'deadlines',
+    'fire',
+    {
+      assignmentId: point.assignmentId,
+      step: point.step,
+      phase: point.phase,
+      dueAt: point.dueAt.toISO(),
+    },
+    { jobId: timerJobId(point), delay: Math.max(0, point.at.toMillis() - now.toMillis()) }
+  )
+}
+
+/** After a transition commits: (re)schedule the ticket's current timers. */
+export async function scheduleTicket(ticketId: number, now: DateTime = clock.now()) {
+  const assignments = await TicketAssignment.query().where({ ticketId, active: true })
+  return scheduleAssignments(assignments, now)
+}

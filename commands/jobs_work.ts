@@ -1,0 +1,83 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { Worker, type Job } from 'bullmq'
+import queueConfig from '#config/queue'
+import queues from '#services/queues'
+
+/**
+ * The worker process: deadline timers, the outbox relay and mail, and the
+ * sweeps that rebuild any timer Redis lost. Run as many as you like (they
+ * coordinate through Redis and row locks); SIGTERM finishes the jobs in hand
+ * and exits.
+ */
+export default class JobsWork extends BaseCommand {
+  static commandName = 'jobs:work'
+  static description = 'Run the background workers (deadline timers, outbox relay, mail, sweeps)'
+  static options: CommandOptions = { startApp: true, staysAlive: true }
+
+  @flags.number({ description: 'Jobs processed in parallel per queue', default: 5 })
+  declare concurrency: number
+
+  async run() {
+    const { default: FireDeadline } = await import('#timers/fire_deadline')
+    const { sweep } = await import('#timers/sweep')
+    const { relayOutbox, requeueStuck } = await import('#outbox/relay')
+    const { default: SendMailBatch } = await import('#outbox/send_mail_batch')
+    const connection = { ...queueConfig.connection, maxRetriesPerRequest: null }
+    const options = { connection, prefix: queueConfig.prefix, concurrency: this.concurrency }
+
+    const workers = [
+      new Worker('deadlines', (job: Job) => new FireDeadline().handle(job.data), options),
+      new Worker('outbox', (job: Job) => new SendMailBatch().handle(job.data), options),
+      new Worker(
+        'maintenance',
+        async (job: Job) => {
+          if (job.name === 'sweep') return sweep()
+          await requeueStuck()
+          return relayOutbox()
+        },
+        { ...options, concurrency: 1 }
+      ),
+    ]
+    for (const worker of workers) {
+      worker.on('failed', (job, error) =>
+        this.logger.warning(`${worker.name} job ${job?.id} failed: ${error.message}`)
+      )
+      worker.on('error', (error) => this.logger.warning(`${worker.name}: ${error.message}`))
+    }
+    // Outbox rows whose last retry failed are left visible as dead letters.
+    workers[1].on('failed', async (job) => {
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        const { markBatchDead } = await import('#outbox/dead_letters')
+        await markBatchDead(job.data.recipient)
+      }
+    })
+
+    const maintenance = queues.get('maintenance')
+    await maintenance.upsertJobScheduler(
+      'sweep',
+      { every: queueConfig.sweepEveryMs },
+      { name: 'sweep' }
+    )
+    await maintenance.upsertJobScheduler(
+      'relay',
+      { every: queueConfig.relayEveryMs },
+      { name: 'relay' }
+    )
+    // Catch up at once instead of waiting for the first tick (a restart after downtime).
+    await maintenance.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` })
+
+    this.logger.info(`jobs:work running (pid ${process.pid})`)
+    await new Promise<void>((resolve) => {
+      const stop = async () => {
+        this.logger.info('jobs:work stopping')
+        await Promise.all(workers.map((worker) => worker.close()))
+        await queues.closeAll()
+        resolve()
+      }
+      process.once('SIGTERM', stop)
+      process.once('SIGINT', stop)
+    })
+    await this.terminate()
+  }
+}
