@@ -42,6 +42,9 @@ export default defineConfig({
     suites: [
       { files: ['tests/unit/**/*.spec.ts'], name: 'unit', timeout: 5000 },
       { files: ['tests/functional/**/*.spec.ts'], name: 'functional', timeout: 30000 },
+      // Tests that must commit (real races, worker processes) run last, so the
+      // rows they leave never meet the transactional tests' expectations.
+      { files: ['tests/integration/**/*.spec.ts'], name: 'integration', timeout: 180000 },
     ],
     forceExit: false,
   },

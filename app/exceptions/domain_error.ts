@@ -17,7 +17,10 @@ export class DomainError extends Exception {
   }
 
   async handle(error: this, ctx: HttpContext) {
-    const message = ctx.i18n.t(`errors.${error.code}`, error.details.data ?? {})
+    const data: Record<string, unknown> = { ...error.details.data }
+    // Messages name a status by its label (已派单), the body keeps the code.
+    if (typeof data.status === 'string') data.statusLabel = ctx.i18n.t(`messages.statuses.${data.status}`)
+    const message = ctx.i18n.t(`errors.${error.code}`, data)
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       const body = error.details.field
         ? { errors: [{ field: error.details.field, rule: error.code, message }] }

@@ -3,7 +3,9 @@ import type User from '#models/user'
 import type Ticket from '#models/ticket'
 import type { Role } from '#domain/roles'
 
-const INTAKE: readonly Role[] = ['admin', 'operator', 'supervisor']
+// The lifecycle decides registration too (operator, admin); this keeps the
+// 403 before validation for everyone else.
+const INTAKE: readonly Role[] = ['admin', 'operator']
 const REPEAT_LOOKUP: readonly Role[] = ['admin', 'operator', 'supervisor']
 
 /**

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { shanghaiInstantRule } from '#validators/rules/shanghai_instant'
 import { STATUSES } from '#domain/lifecycle/index'
 import { CHANNELS, KINDS, URGENCIES } from '#domain/ticket_attributes'
 
@@ -16,8 +17,9 @@ export const ticketListValidator = vine.create({
     .max(24 * 60)
     .optional(),
   overdue: vine.boolean().optional(),
-  from: vine.date({ formats: ['YYYY-MM-DD', 'YYYY-MM-DDTHH:mm:ssZ', 'x'] }).optional(),
-  to: vine.date({ formats: ['YYYY-MM-DD', 'YYYY-MM-DDTHH:mm:ssZ', 'x'] }).optional(),
+  // Half-open range [from, to) on registration time; see parseShanghaiInstant.
+  from: vine.string().trim().use(shanghaiInstantRule()).optional(),
+  to: vine.string().trim().use(shanghaiInstantRule()).optional(),
   q: vine.string().trim().minLength(1).maxLength(100).optional(),
   sort: vine.enum(['newest', 'due'] as const).optional(),
   page: vine.number().withoutDecimals().min(1).optional(),

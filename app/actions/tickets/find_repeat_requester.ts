@@ -19,6 +19,7 @@ export default class FindRepeatRequester {
         q.whereNotIn('status', [...CLOSED_STATUSES]).orWhere('created_at', '>=', since.toJSDate())
       )
       .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(50)
     const open = tickets.filter((t) => !CLOSED_STATUSES.includes(t.status))
     return {

@@ -31,6 +31,9 @@ export default class IntakeTicket {
           status: decision.to,
           slaPolicyId: policy.id,
           registeredBy: actor.id,
+          // the application's clock, not the system's (tests and the demo move it)
+          createdAt: now,
+          updatedAt: now,
         },
         { client: trx }
       )

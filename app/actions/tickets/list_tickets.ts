@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import TicketBuilder from '#builders/ticket_builder'
 import clock from '#services/clock_service'
+import { parseShanghaiInstant } from '#validators/rules/shanghai_instant'
 import { searchQuery } from '#services/segmenter'
 import {
   CLOSED_STATUSES,
@@ -22,8 +22,8 @@ export interface TicketFilters {
   departmentId?: number
   dueWithinHours?: number
   overdue?: boolean
-  from?: Date
-  to?: Date
+  from?: string
+  to?: string
   q?: string
   sort?: 'newest' | 'due'
   page?: number
@@ -65,8 +65,8 @@ export default class ListTickets {
         query.where('next_due_at', '<=', now.plus({ hours: filters.dueWithinHours }).toJSDate())
       }
     }
-    if (filters.from) query.where('created_at', '>=', DateTime.fromJSDate(filters.from).toJSDate())
-    if (filters.to) query.where('created_at', '<', DateTime.fromJSDate(filters.to).toJSDate())
+    if (filters.from) query.where('created_at', '>=', parseShanghaiInstant(filters.from).toJSDate())
+    if (filters.to) query.where('created_at', '<', parseShanghaiInstant(filters.to).toJSDate())
     if (filters.q) {
       const tsquery = searchQuery(filters.q)
       if (tsquery) query.whereRaw(`search_vector @@ to_tsquery('simple', ?)`, [tsquery])

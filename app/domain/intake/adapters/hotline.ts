@@ -1,5 +1,6 @@
 import type { ChannelAdapter, CommonIntake } from '#domain/intake/ticket_draft'
 import { commonDraft } from '#domain/intake/ticket_draft'
+import { maskPhone, normalizePhone } from '#domain/intake/phone_format'
 
 export interface HotlineIntake extends CommonIntake {
   callId?: string | null
@@ -23,7 +24,9 @@ export const hotlineAdapter: ChannelAdapter<HotlineIntake> = {
         channel: 'hotline',
         callId: payload.callId ?? undefined,
         recordingRef: payload.recordingRef ?? undefined,
-        callerNumber: payload.callerNumber ?? undefined,
+        // The number itself is stored encrypted as the contact number when none
+        // was typed; the channel data keeps only a masked copy for display.
+        callerNumber: payload.callerNumber ? maskPhone(normalizePhone(payload.callerNumber)) : undefined,
       },
     }
   },
