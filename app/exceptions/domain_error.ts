@@ -19,9 +19,11 @@ export class DomainError extends Exception {
   async handle(error: this, ctx: HttpContext) {
     const data: Record<string, unknown> = { ...error.details.data }
     // Messages name a status by its label (已派单), the body keeps the code.
-    if (typeof data.status === 'string') data.statusLabel = ctx.i18n.t(`messages.statuses.${data.status}`)
+    if (typeof data.status === 'string')
+      data.statusLabel = ctx.i18n.t(`messages.statuses.${data.status}`)
     const message = ctx.i18n.t(`errors.${error.code}`, data)
-    if (ctx.request.accepts(['html', 'json']) === 'json') {
+    // API routes have no session (start/kernel.ts): they always answer JSON.
+    if (ctx.request.accepts(['html', 'json']) === 'json' || !('session' in ctx) || !ctx.session) {
       const body = error.details.field
         ? { errors: [{ field: error.details.field, rule: error.code, message }] }
         : { errors: [{ code: error.code, message, ...error.details.data }] }

@@ -16,7 +16,8 @@ export default class AuthMiddleware {
   ) {
     const user = await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
     if (!user.isActive) {
-      await ctx.auth.use('web').logout()
+      // Pages end the session; API tokens of a disabled account were already revoked.
+      if (ctx.auth.authenticatedViaGuard === 'web') await ctx.auth.use('web').logout()
       return ctx.response.unauthorized({
         errors: [{ code: 'E_ACCOUNT_DISABLED', message: ctx.i18n.t('messages.auth.disabled') }],
       })

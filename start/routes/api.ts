@@ -14,6 +14,7 @@ const IntakeController = () => import('#controllers/api/intake_controller')
 const TicketsController = () => import('#controllers/api/tickets_controller')
 const RequestersController = () => import('#controllers/api/requesters_controller')
 const OpenApiController = () => import('#controllers/api/openapi_controller')
+const NotificationsController = () => import('#controllers/api/notifications_controller')
 
 const numericId = router.matchers.number()
 
@@ -49,6 +50,18 @@ router
           .where('id', numericId)
           .as('tickets.reveal_phone')
         router.post('/requesters/lookup', [RequestersController, 'lookup']).as('requesters.lookup')
+
+        router.get('/notifications', [NotificationsController, 'index']).as('notifications.index')
+        router
+          .get('/notifications/unread-count', [NotificationsController, 'unreadCount'])
+          .as('notifications.unread_count')
+        router
+          .post('/notifications/read-all', [NotificationsController, 'readAll'])
+          .as('notifications.read_all')
+        router
+          .post('/notifications/:id/read', [NotificationsController, 'read'])
+          .where('id', numericId)
+          .as('notifications.read')
 
         router.get('/deadlines/preview', [DeadlinesController, 'preview']).as('deadlines.preview')
         router.get('/sla-policies', [SlaPoliciesController, 'index']).as('sla_policies.index')

@@ -15,7 +15,7 @@ router
   })
   .prefix('/admin')
   .as('admin')
-  .use(middleware.auth({ guards: ['web'] }))
+  .use([middleware.session(), middleware.shield(), middleware.auth({ guards: ['web'] })])
 
 router
   .group(() => {

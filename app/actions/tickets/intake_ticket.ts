@@ -34,17 +34,13 @@ export default class IntakeTicket {
           // the application's clock, not the system's (tests and the demo move it)
           createdAt: now,
           updatedAt: now,
+          // jieba tokens, stored in the same INSERT (see app/services/segmenter.ts)
+          searchVector: db.raw(`to_tsvector('simple', ?)`, [
+            tokenize(`${draft.title} ${draft.content}`).join(' '),
+          ]) as unknown as string,
         },
         { client: trx }
       )
-      await trx
-        .from('tickets')
-        .where('id', ticket.id)
-        .update({
-          search_vector: db.raw(`to_tsvector('simple', ?)`, [
-            tokenize(`${draft.title} ${draft.content}`).join(' '),
-          ]),
-        })
       await appendEvent(trx, {
         ticketId: ticket.id,
         actor: { id: actor.id, role: actor.role },

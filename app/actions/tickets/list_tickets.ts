@@ -1,5 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
+import type Ticket from '#models/ticket'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import TicketBuilder from '#builders/ticket_builder'
 import clock from '#services/clock_service'
 import { parseShanghaiInstant } from '#validators/rules/shanghai_instant'
@@ -31,6 +33,7 @@ export interface TicketFilters {
 }
 
 const GROUPS = { open: OPEN_STATUSES, paused: PAUSED_STATUSES, closed: CLOSED_STATUSES }
+const COUNT_CAP = 1000
 
 /**
  * Ticket lists: always within the viewer's reach, then filtered. "Due
@@ -57,9 +60,8 @@ export default class ListTickets {
     }
     const now = clock.now()
     if (filters.overdue || filters.dueWithinHours) {
-      query
-        .whereNotIn('status', [...CLOSED_STATUSES, ...PAUSED_STATUSES])
-        .whereNotNull('next_due_at')
+      // Exactly the open statuses: the partial index tickets_open_due_idx names them.
+      query.whereIn('status', [...OPEN_STATUSES]).whereNotNull('next_due_at')
       if (filters.overdue) query.where('next_due_at', '<', now.toJSDate())
       if (filters.dueWithinHours) {
         query.where('next_due_at', '<=', now.plus({ hours: filters.dueWithinHours }).toJSDate())
@@ -75,6 +77,45 @@ export default class ListTickets {
     const byDue = filters.sort === 'due' || filters.overdue || filters.dueWithinHours
     if (byDue) query.orderBy('next_due_at', 'asc').orderBy('id', 'asc')
     else query.orderBy('created_at', 'desc').orderBy('id', 'desc')
-    return query.paginate(filters.page ?? 1, filters.perPage ?? 20)
+    return this.page(query, filters.page ?? 1, filters.perPage ?? 20)
+  }
+
+  /**
+   * One page plus a total counted up to COUNT_CAP. An exact count of a big
+   * department's tickets costs far more than the page itself (bench:lists),
+   * and nobody pages through more than a thousand tickets: past the cap the
+   * total reads "1000+" (`totalCapped`).
+   */
+  private async page(
+    query: ModelQueryBuilderContract<typeof Ticket>,
+    page: number,
+    perPage: number
+  ) {
+    const capped = query
+      .clone()
+      .clearOrder()
+      .clearSelect()
+      .select('tickets.id')
+      .limit(COUNT_CAP + 1)
+    const [rows, counted] = await Promise.all([
+      query
+        .clone()
+        .limit(perPage)
+        .offset((page - 1) * perPage),
+      db.from(capped.as('capped')).count('* as total').first(),
+    ])
+    const total = Math.min(Number(counted?.total ?? 0), COUNT_CAP)
+    const lastPage = Math.max(1, Math.ceil(total / perPage))
+    return {
+      rows,
+      meta: {
+        total,
+        totalCapped: Number(counted?.total ?? 0) > COUNT_CAP,
+        perPage,
+        currentPage: page,
+        lastPage,
+        firstPage: 1,
+      },
+    }
   }
 }

@@ -22,10 +22,8 @@ export default class TicketsController {
     // ?status=handling and ?status[]=handling&status[]=replied both work.
     const status = qs.status === undefined ? undefined : [qs.status].flat()
     const filters = await request.validateUsing(ticketListValidator, { data: { ...qs, status } })
-    const page = await new ListTickets().handle(auth.getUserOrFail(), filters)
-    page.baseUrl(request.url())
-    const { meta } = page.serialize()
-    return { meta, data: page.all().map(ticketSummary) }
+    const { rows, meta } = await new ListTickets().handle(auth.getUserOrFail(), filters)
+    return { meta, data: rows.map(ticketSummary) }
   }
 
   async show(ctx: HttpContext) {
