@@ -2,6 +2,7 @@ import { accountsArea } from './accounts.js'
 import { authArea } from './auth.js'
 import { calendarsArea } from './calendars.js'
 import { BEARER, responses, schemas, securitySchemes } from './components.js'
+import { notificationsArea } from './notifications.js'
 import { organisationArea } from './organisation.js'
 import type { ApiArea, Method, PathItem, Schema } from './schema.js'
 import { serviceArea } from './service.js'
@@ -17,6 +18,7 @@ const AREAS: ApiArea[] = [
   calendarsArea,
   slaArea,
   ticketsArea,
+  notificationsArea,
 ]
 
 const DESCRIPTION = `
