@@ -12,7 +12,8 @@ import queues from '#services/queues'
  */
 export default class JobsWork extends BaseCommand {
   static commandName = 'jobs:work'
-  static description = 'Run the background workers (deadline timers, outbox relay, mail, sweeps)'
+  static description =
+    'Run the background workers (deadline timers, outbox relay, mail, sweeps, daily digest)'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
   @flags.number({ description: 'Jobs processed in parallel per queue', default: 5 })
@@ -22,17 +23,20 @@ export default class JobsWork extends BaseCommand {
     const { default: FireDeadline } = await import('#timers/fire_deadline')
     const { sweep } = await import('#timers/sweep')
     const { relayOutbox, requeueStuck } = await import('#outbox/relay')
-    const { default: SendMailBatch } = await import('#outbox/send_mail_batch')
+    const { processMailBatch, onMailBatchFailed } = await import('#outbox/mail_batch_job')
+    const { default: QueueDailyDigests } = await import('#timers/daily_digest')
+    const { registerSchedulers } = await import('#timers/schedulers')
     const connection = { ...queueConfig.connection, maxRetriesPerRequest: null }
     const options = { connection, prefix: queueConfig.prefix, concurrency: this.concurrency }
 
     const workers = [
       new Worker('deadlines', (job: Job) => new FireDeadline().handle(job.data), options),
-      new Worker('outbox', (job: Job) => new SendMailBatch().handle(job.data), options),
+      new Worker('outbox', processMailBatch(), options),
       new Worker(
         'maintenance',
         async (job: Job) => {
           if (job.name === 'sweep') return sweep()
+          if (job.name === 'digest') return new QueueDailyDigests().handle()
           await requeueStuck()
           return relayOutbox()
         },
@@ -45,25 +49,16 @@ export default class JobsWork extends BaseCommand {
       )
       worker.on('error', (error) => this.logger.warning(`${worker.name}: ${error.message}`))
     }
-    // Outbox rows whose last retry failed are left visible as dead letters.
-    workers[1].on('failed', async (job) => {
-      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-        const { markBatchDead } = await import('#outbox/dead_letters')
-        await markBatchDead(job.data.recipient)
-      }
+    // Outbox rows whose last retry failed are left visible as dead letters; if
+    // the database is away too they stay queued and requeueStuck retries them.
+    workers[1].on('failed', (job) => {
+      onMailBatchFailed(job).catch((error) =>
+        this.logger.warning(`dead letters for job ${job?.id}: ${error.message}`)
+      )
     })
 
     const maintenance = queues.get('maintenance')
-    await maintenance.upsertJobScheduler(
-      'sweep',
-      { every: queueConfig.sweepEveryMs },
-      { name: 'sweep' }
-    )
-    await maintenance.upsertJobScheduler(
-      'relay',
-      { every: queueConfig.relayEveryMs },
-      { name: 'relay' }
-    )
+    await registerSchedulers(maintenance)
     // Catch up at once instead of waiting for the first tick (a restart after downtime).
     await maintenance.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` })
 

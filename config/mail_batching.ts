@@ -7,6 +7,25 @@ const mailBatching = {
   batchWindowSeconds: 120,
   attempts: 5,
   backoffMs: 30_000,
+  /**
+   * A claimed row (`sending`) this long untouched belongs to a sender that
+   * died mid-send: it goes back to pending and is sent once more.
+   */
+  stuckSendingMinutes: 5,
+  /**
+   * A `queued` row whose batch job has not taken it this long after its
+   * window closed lost its job (Redis flushed, or it joined a batch that had
+   * just finished): it goes back to pending and joins a new batch. Longer
+   * than the longest backoff between two attempts (30 s × 2⁴ = 8 min).
+   */
+  lostQueuedMinutes: 15,
+  /** The daily digest per department (issue 5): cron in the zone below. */
+  digest: {
+    cron: '30 8 * * *',
+    tz: 'Asia/Shanghai',
+    /** longer lists are cut, with the full count in the mail */
+    maxItemsPerList: 100,
+  },
 }
 
 export default mailBatching

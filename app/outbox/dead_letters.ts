@@ -1,11 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
 
-/** After the last retry: the recipient's queued mails become dead letters for an admin to look at. */
+/**
+ * After a batch's last attempt failed: the recipient's rows that batch tried
+ * (queued again, attempted at least once) become dead letters for an admin to
+ * look at. Rows not tried yet belong to a later batch and keep their chance;
+ * rows `sending` belong to a batch running right now.
+ */
 export async function markBatchDead(recipient: string): Promise<number> {
   const result = await db
     .from('outbox_messages')
     .where('topic', 'mail')
-    .whereIn('status', ['queued', 'sending'])
+    .where('status', 'queued')
+    .where('attempts', '>', 0)
     .whereRaw(`payload->'to' @> ?::jsonb`, [JSON.stringify([recipient])])
     .update({ status: 'dead' })
   return Number(result)

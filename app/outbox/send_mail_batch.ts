@@ -1,34 +1,65 @@
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
+import type { MailerContract, MailTransportContract } from '@adonisjs/mail/types'
 import env from '#start/env'
 import clock from '#services/clock_service'
+import { composeLetters, type Letter, type OutboxItem } from '#outbox/letters'
 
 export interface MailBatchInput {
   recipient: string
   windowEnd: number
 }
 
-interface AlertItem {
-  id: number
-  dedupeKey: string
-  payload: Record<string, any>
-}
+/** Anything that sends a composed message (the app's mailer, a test's own SMTP mailer). */
+export type MailSender = Pick<MailerContract<MailTransportContract>, 'send'>
 
 /**
- * Sends one mail to a recipient with every queued alert for them, then marks
- * those rows sent. Rows are claimed first (status `sending`), so a second
- * worker running the same batch finds nothing to send. A crash after the SMTP
- * hand-off and before marking leaves them `sending`; they are requeued after
- * a grace period and resent once, with the same Message-ID for dedupe.
+ * Sends a recipient everything queued for them, then marks those rows sent:
+ * all alerts in one mail, each daily digest in its own. Rows are claimed
+ * first (status `sending`), so a second worker running the same batch finds
+ * nothing to send. A failed send puts the unsent rows back to `queued` and
+ * throws, so BullMQ retries with backoff; after the last attempt the worker
+ * marks them dead (dead_letters.ts). A crash after the SMTP hand-off and
+ * before marking leaves them `sending`; they are requeued after a grace
+ * period and resent once, with the same Message-ID.
  */
 export default class SendMailBatch {
+  /** `sender` defaults to the configured mailer, looked up per send so `mail.fake()` applies. */
+  constructor(private sender?: MailSender) {}
+
   async handle(input: MailBatchInput): Promise<number> {
-    const items: AlertItem[] = await db.transaction(async (trx) => {
+    const items = await this.claim(input.recipient)
+    if (items.length === 0) return 0
+    const letters = composeLetters(items, env.get('APP_URL'))
+    let sent = 0
+    for (const [index, letter] of letters.entries()) {
+      try {
+        await this.send(input.recipient, letter)
+      } catch (error) {
+        const unsent = letters.slice(index).flatMap((l) => l.ids)
+        await db
+          .from('outbox_messages')
+          .whereIn('id', unsent)
+          .update({ status: 'queued', last_error: String(error) })
+        throw error
+      }
+      await db
+        .from('outbox_messages')
+        .whereIn('id', letter.ids)
+        .update({ status: 'sent', sent_at: clock.now().toJSDate(), last_error: null })
+      sent += letter.ids.length
+    }
+    return sent
+  }
+
+  /** Only relayed rows: the relay makes each row one address (addressing.ts). */
+  private claim(recipient: string): Promise<OutboxItem[]> {
+    return db.transaction(async (trx) => {
       const rows = await trx
         .from('outbox_messages')
         .where('topic', 'mail')
-        .whereIn('status', ['queued', 'pending'])
-        .whereRaw(`payload->'to' @> ?::jsonb`, [JSON.stringify([input.recipient])])
+        .where('status', 'queued')
+        .whereRaw(`payload->'to' @> ?::jsonb`, [JSON.stringify([recipient])])
         .orderBy('id')
         .forUpdate()
         .skipLocked()
@@ -44,51 +75,18 @@ export default class SendMailBatch {
           available_at: clock.now().toJSDate(),
           attempts: db.raw('attempts + 1'),
         })
-      return rows.map((row) => ({ id: row.id, dedupeKey: row.dedupe_key, payload: row.payload }))
+      return rows.map((row) => ({ id: row.id, payload: row.payload }))
     })
-    if (items.length === 0) return 0
-    try {
-      await mail.send((message) => {
-        message
-          .to(input.recipient)
-          .subject(items.length === 1 ? subjectOf(items[0]) : `【12345】${items.length} 条工单提醒`)
-          .header('Message-ID', `<${items.map((i) => i.id).join('.')}.${input.windowEnd}@jiesu>`)
-          .htmlView('emails/ticket_alerts', {
-            items: items.map((i) => i.payload),
-            appUrl: env.get('APP_URL'),
-          })
-      })
-    } catch (error) {
-      await db
-        .from('outbox_messages')
-        .whereIn(
-          'id',
-          items.map((i) => i.id)
-        )
-        .update({ status: 'queued', last_error: String(error) })
-      throw error
-    }
-    await db
-      .from('outbox_messages')
-      .whereIn(
-        'id',
-        items.map((i) => i.id)
-      )
-      .update({ status: 'sent', sent_at: clock.now().toJSDate() })
-    return items.length
   }
-}
 
-const SUBJECTS: Record<string, string> = {
-  dispatch: '新派工单',
-  urge: '催办',
-  supervise: '督办',
-  escalate: '工单升级',
-  deadline_warned: '时限预警',
-  deadline_breached: '已超期',
-  deadline_escalated: '超期升级',
-}
-
-function subjectOf(item: AlertItem): string {
-  return `【12345】${SUBJECTS[item.payload.kind] ?? '工单提醒'} ${item.payload.code ?? ''}`.trim()
+  private send(recipient: string, letter: Letter) {
+    const sender = this.sender ?? mail.use()
+    return sender.send((message) => {
+      message
+        .to(recipient)
+        .subject(letter.subject)
+        .header('Message-ID', letter.messageId)
+        .htmlView(letter.view, letter.data)
+    })
+  }
 }

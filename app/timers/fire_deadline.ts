@@ -2,15 +2,14 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Ticket from '#models/ticket'
 import TicketAssignment from '#models/ticket_assignment'
-import SupervisionOrder from '#models/supervision_order'
-import Notification from '#models/notification'
 import deadlineConfig from '#config/deadlines'
 import clock, { toIso } from '#services/clock_service'
+import { OPEN_STATUSES } from '#domain/lifecycle/index'
 import { appendEvent } from '#actions/tickets/event_log'
-import { enqueueOutbox } from '#actions/tickets/outbox'
 import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import { openPoints, timerJobId, type TimerPhase, type TimerStep } from '#timers/timer_points'
-import { recipientsFor } from '#timers/recipients'
+import { alertPeople } from '#timers/alerts'
+import { issueAutomaticUrge } from '#timers/auto_urge'
 
 export interface FireInput {
   assignmentId: number
@@ -35,28 +34,32 @@ const EVENT = {
 
 /**
  * Acts on one timer point, exactly once however often it is called: it
- * re-reads the assignment under lock and acts only while the point is still
- * open, still for the same deadline, and reached. Marking, the ticket event,
- * notifications, mails (outbox) and the automatic urge commit together.
+ * re-reads the assignment under lock and acts only while the ticket's clock
+ * runs and the point is still open, still for the same deadline, and reached.
+ * Marking, the ticket event, notifications, mails (outbox) and the automatic
+ * urge commit together.
  */
 export default class FireDeadline {
   async handle(input: FireInput, now: DateTime = clock.now()): Promise<FireOutcome> {
-    const ticketId = await db
+    const row = await db
       .from('ticket_assignments')
       .where('id', input.assignmentId)
       .select('ticket_id')
       .first()
-    if (!ticketId) return 'stale'
+    if (!row) return 'stale'
     return db.transaction(async (trx) => {
       // Lock order ticket → assignment, as transitions do, so the two never deadlock.
       const ticket = await Ticket.query({ client: trx })
-        .where('id', ticketId.ticket_id)
+        .where('id', row.ticket_id)
         .forUpdate()
         .firstOrFail()
       const assignment = await TicketAssignment.query({ client: trx })
         .where('id', input.assignmentId)
         .forUpdate()
         .firstOrFail()
+      // Suspended (挂起) or finished: the clock is stopped. A resume moves the
+      // deadline and schedules new points; a closed ticket owes nothing.
+      if (!OPEN_STATUSES.includes(ticket.status)) return 'stale'
       const point = openPoints(assignment, deadlineConfig.escalate.afterMinutes).find(
         (p) => p.step === input.step && p.phase === input.phase
       )
@@ -69,12 +72,16 @@ export default class FireDeadline {
       await assignment.save()
 
       const key = timerJobId(point)
+      // The note explains the deadline it was written for; after an extension
+      // or a resume moved the deadline it no longer does, so say nothing.
+      const note = assignment.deadlineNotes[input.step]
+      const explained = note && DateTime.fromISO(note.dueAt).toMillis() === point.dueAt.toMillis()
       const payload = {
         step: input.step,
         assignmentId: assignment.id,
         departmentId: assignment.departmentId,
         dueAt: toIso(point.dueAt),
-        explanation: assignment.deadlineNotes[input.step]?.text ?? null,
+        explanation: explained ? note.text : null,
       }
       await appendEvent(trx, {
         ticketId: ticket.id,
@@ -84,68 +91,17 @@ export default class FireDeadline {
         toStatus: ticket.status,
         payload,
       })
-      const audiences = deadlineConfig[input.phase].notify
-      const people = await recipientsFor(trx, audiences, assignment.departmentId)
-      if (people.length > 0) {
-        await trx
-          .insertQuery()
-          .table(Notification.table)
-          .insert(
-            people.map((user) => ({
-              user_id: user.id,
-              ticket_id: ticket.id,
-              kind: EVENT[input.phase],
-              dedupe_key: key,
-              data: JSON.stringify({ ...payload, code: ticket.code, title: ticket.title }),
-              created_at: now.toJSDate(),
-            }))
-          )
-          .knexQuery.onConflict(['user_id', 'dedupe_key'])
-          .ignore()
-      }
-      await enqueueOutbox(
-        trx,
-        people.map((user) => ({
-          topic: 'mail' as const,
-          dedupeKey: `${key}:${user.id}`,
-          payload: {
-            kind: EVENT[input.phase],
-            to: [user.email],
-            userId: user.id,
-            ticketId: ticket.id,
-            code: ticket.code,
-            ...payload,
-          },
-        }))
-      )
-      if (input.phase === 'escalate' && deadlineConfig.escalate.autoUrge) {
-        const order = await SupervisionOrder.create(
-          {
-            ticketId: ticket.id,
-            kind: 'urge',
-            departmentId: assignment.departmentId,
-            issuedBy: null,
-            content:
-              input.step === 'sign'
-                ? '工单超时未签收，请立即签收'
-                : '工单已超过办理时限，请尽快办结并答复',
-          },
-          { client: trx }
-        )
-        await appendEvent(trx, {
-          ticketId: ticket.id,
-          actor: { id: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role },
-          action: 'urge',
-          fromStatus: ticket.status,
-          toStatus: ticket.status,
-          payload: {
-            orderId: order.id,
-            departmentId: assignment.departmentId,
-            automatic: true,
-            content: order.content,
-          },
-        })
-      }
+      await alertPeople(trx, {
+        audiences: deadlineConfig[input.phase].notify,
+        departmentId: assignment.departmentId,
+        ticket,
+        kind: EVENT[input.phase],
+        causeKey: key,
+        payload,
+        now,
+      })
+      if (input.phase === 'escalate' && deadlineConfig.escalate.autoUrge)
+        await issueAutomaticUrge(trx, ticket, assignment, input.step, key)
       return 'fired'
     })
   }

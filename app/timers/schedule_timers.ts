@@ -33,7 +33,15 @@ export function schedulePoint(point: TimerPoint, now: DateTime) {
       phase: point.phase,
       dueAt: point.dueAt.toISO(),
     },
-    { jobId: timerJobId(point), delay: Math.max(0, point.at.toMillis() - now.toMillis()) }
+    {
+      jobId: timerJobId(point),
+      delay: Math.max(0, point.at.toMillis() - now.toMillis()),
+      // The id dedupes while the job waits; once it has run, the markers in
+      // PostgreSQL guard the point. Keeping the finished job would block the
+      // same point from being scheduled again after it found the clock
+      // stopped (a suspension that did not move the deadline) or ran early.
+      removeOnComplete: true,
+    }
   )
 }
 

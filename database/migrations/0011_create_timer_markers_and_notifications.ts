@@ -12,15 +12,22 @@ export default class extends BaseSchema {
       table.timestamp('sign_escalated_at', { useTz: true }).nullable()
       table.timestamp('handle_escalated_at', { useTz: true }).nullable()
     })
-    this.schema.raw(`CREATE INDEX ticket_assignments_sign_open_idx ON ticket_assignments (sign_due_at)
+    this.schema
+      .raw(`CREATE INDEX ticket_assignments_sign_open_idx ON ticket_assignments (sign_due_at)
       WHERE active AND signed_at IS NULL AND sign_escalated_at IS NULL`)
-    this.schema.raw(`CREATE INDEX ticket_assignments_handle_open_idx ON ticket_assignments (handle_due_at)
+    this.schema
+      .raw(`CREATE INDEX ticket_assignments_handle_open_idx ON ticket_assignments (handle_due_at)
       WHERE active AND role = 'lead' AND signed_at IS NOT NULL AND replied_at IS NULL AND handle_escalated_at IS NULL`)
 
     this.schema.createTable('notifications', (table) => {
       table.bigIncrements('id')
       table.integer('user_id').notNullable().references('id').inTable('users').onDelete('CASCADE')
-      table.bigInteger('ticket_id').nullable().references('id').inTable('tickets').onDelete('CASCADE')
+      table
+        .bigInteger('ticket_id')
+        .nullable()
+        .references('id')
+        .inTable('tickets')
+        .onDelete('CASCADE')
       table.string('kind', 32).notNullable()
       // one notification per cause and user, however often a timer fires
       table.string('dedupe_key', 200).notNullable()
@@ -29,7 +36,9 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.unique(['user_id', 'dedupe_key'])
     })
-    this.schema.raw('CREATE INDEX notifications_unread_idx ON notifications (user_id, id DESC) WHERE read_at IS NULL')
+    this.schema.raw(
+      'CREATE INDEX notifications_unread_idx ON notifications (user_id, id DESC) WHERE read_at IS NULL'
+    )
   }
 
   async down() {

@@ -1,0 +1,28 @@
+import type { Queue } from 'bullmq'
+import queueConfig from '#config/queue'
+import mailConfig from '#config/mail_batching'
+
+/**
+ * The repeating jobs of the `maintenance` queue. Upserting is idempotent, so
+ * every worker registers them at start and they still run once per tick
+ * however many workers there are.
+ */
+export async function registerSchedulers(maintenance: Queue): Promise<void> {
+  await maintenance.upsertJobScheduler(
+    'sweep',
+    { every: queueConfig.sweepEveryMs },
+    { name: 'sweep' }
+  )
+  await maintenance.upsertJobScheduler(
+    'relay',
+    { every: queueConfig.relayEveryMs },
+    { name: 'relay' }
+  )
+  // Each department's morning digest; the use case skips its rest days
+  // (weekends, holidays, per its calendar), so the cron fires every day.
+  await maintenance.upsertJobScheduler(
+    'daily-digest',
+    { pattern: mailConfig.digest.cron, tz: mailConfig.digest.tz },
+    { name: 'digest' }
+  )
+}
