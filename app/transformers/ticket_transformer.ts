@@ -63,7 +63,9 @@ function assignmentJson(assignment: TicketAssignment, locale: Locale) {
     replyOutcome: assignment.replyOutcome,
     replyContent: assignment.replyContent,
     deadlines: {
-      sign: note(assignment.deadlineNotes, 'sign', locale),
+      sign: assignment.signDueAt
+        ? { ...note(assignment.deadlineNotes, 'sign', locale), dueAt: iso(assignment.signDueAt) }
+        : null,
       return: note(assignment.deadlineNotes, 'return_window', locale),
       handle: assignment.handleDueAt
         ? {

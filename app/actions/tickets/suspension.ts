@@ -5,6 +5,8 @@ import TicketEvent from '#models/ticket_event'
 import calendars from '#services/calendar_service'
 import type { SlaStep } from '#domain/sla/steps'
 import type { TransitionContext } from '#actions/tickets/transition_context'
+import type { DeadlineNote } from '#actions/tickets/step_deadlines'
+import { ZONE } from '#services/clock_service'
 
 /**
  * Moves a deadline later by a pause, in the deadline's own unit system: a
@@ -59,6 +61,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
       assignment.signWarnAt =
         assignment.signWarnAt &&
         shiftByPause(assignment.signWarnAt, pause, natural('sign'), calendar)
+      assignment.deadlineNotes = movedNote(assignment.deadlineNotes, 'sign', assignment.signDueAt)
     }
     if (assignment.signedAt && !assignment.repliedAt && assignment.handleDueAt) {
       assignment.handleDueAt = shiftByPause(
@@ -70,10 +73,37 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
       assignment.handleWarnAt =
         assignment.handleWarnAt &&
         shiftByPause(assignment.handleWarnAt, pause, natural('handle'), calendar)
+      assignment.deadlineNotes = movedNote(
+        assignment.deadlineNotes,
+        'handle',
+        assignment.handleDueAt
+      )
       shifted[`handleDueAt:${assignment.departmentId}`] = assignment.handleDueAt.toISO()
     }
     await assignment.save()
   }
   context.payload.pause = { from: pause.from.toISO(), to: pause.to.toISO() }
   context.payload.shifted = shifted
+}
+
+/** The note keeps its reason and says where the suspension moved the deadline. */
+function movedNote(
+  notes: Record<string, DeadlineNote>,
+  step: string,
+  due: DateTime
+): Record<string, DeadlineNote> {
+  const note = notes[step]
+  if (!note) return notes
+  const local = due.setZone(ZONE)
+  return {
+    ...notes,
+    [step]: {
+      ...note,
+      dueAt: local.toISO()!,
+      text: {
+        'zh-CN': `${note.text['zh-CN']}；挂起期间不计时，顺延至${local.toFormat('M月d日HH:mm')}`,
+        'en': `${note.text.en}; suspended time not counted, now due ${local.toFormat('d LLL HH:mm')}`,
+      },
+    },
+  }
 }

@@ -158,7 +158,19 @@ export async function decideExtension(context: TransitionContext, approve: boole
     lead.useTransaction(context.trx)
     lead.handleDueAt = extended.dueAt
     lead.handleWarnAt = extended.warnAt
+    // A new deadline gets its own warning, breach and escalation.
     lead.handleWarnedAt = null
+    lead.handleBreachedAt = null
+    lead.handleEscalatedAt = null
+    lead.deadlineNotes = {
+      ...lead.deadlineNotes,
+      handle: describeDeadline({
+        ...extended,
+        step: 'handle',
+        limit: { amount: request.requestedWorkingDays, unit: 'working_days' },
+        policy: context.policy,
+      }),
+    }
     await lead.save()
     request.newHandleDueAt = extended.dueAt
   }
