@@ -26,7 +26,9 @@ export const hotlineAdapter: ChannelAdapter<HotlineIntake> = {
         recordingRef: payload.recordingRef ?? undefined,
         // The number itself is stored encrypted as the contact number when none
         // was typed; the channel data keeps only a masked copy for display.
-        callerNumber: payload.callerNumber ? maskPhone(normalizePhone(payload.callerNumber)) : undefined,
+        callerNumber: payload.callerNumber
+          ? maskPhone(normalizePhone(payload.callerNumber))
+          : undefined,
       },
     }
   },
