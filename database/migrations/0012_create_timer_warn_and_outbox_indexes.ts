@@ -11,12 +11,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema
-      .raw(`CREATE INDEX ticket_assignments_sign_warn_open_idx ON ticket_assignments (sign_warn_at)
+      .raw(`CREATE INDEX IF NOT EXISTS ticket_assignments_sign_warn_open_idx ON ticket_assignments (sign_warn_at)
       WHERE active AND signed_at IS NULL AND sign_escalated_at IS NULL`)
     this.schema
-      .raw(`CREATE INDEX ticket_assignments_handle_warn_open_idx ON ticket_assignments (handle_warn_at)
+      .raw(`CREATE INDEX IF NOT EXISTS ticket_assignments_handle_warn_open_idx ON ticket_assignments (handle_warn_at)
       WHERE active AND role = 'lead' AND signed_at IS NOT NULL AND replied_at IS NULL AND handle_escalated_at IS NULL`)
-    this.schema.raw(`CREATE INDEX outbox_in_flight_idx ON outbox_messages (status, available_at)
+    this.schema
+      .raw(`CREATE INDEX IF NOT EXISTS outbox_in_flight_idx ON outbox_messages (status, available_at)
       WHERE status IN ('queued', 'sending')`)
   }
 

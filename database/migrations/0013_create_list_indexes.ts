@@ -15,7 +15,7 @@ export default class extends BaseSchema {
       'CREATE INDEX ticket_assignments_department_ticket_idx ON ticket_assignments (department_id, ticket_id)'
     )
     this.schema.raw('DROP INDEX IF EXISTS tickets_open_due_idx')
-    this.schema.raw(`CREATE INDEX tickets_open_due_idx ON tickets (next_due_at, id)
+    this.schema.raw(`CREATE INDEX IF NOT EXISTS tickets_open_due_idx ON tickets (next_due_at, id)
       WHERE status IN ('registered','dispatched','handling','replied','callback','returned')`)
   }
 
