@@ -62,9 +62,23 @@ export default class JobsWork extends BaseCommand {
     // Catch up at once instead of waiting for the first tick (a restart after downtime).
     await maintenance.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` })
 
+    // Redis may be flushed or replaced while we run: the schedulers live in
+    // Redis too, so put them back (and sweep at once) when they disappear.
+    const watchdog = setInterval(async () => {
+      try {
+        if (await maintenance.getJobScheduler('sweep')) return
+        await registerSchedulers(maintenance)
+        await maintenance.add('sweep', {}, { jobId: `sweep-restore-${Date.now()}` })
+        this.logger.warning('job schedulers were missing from Redis: restored')
+      } catch {
+        // Redis unreachable: try again on the next tick.
+      }
+    }, queueConfig.relayEveryMs)
+
     this.logger.info(`jobs:work running (pid ${process.pid})`)
     await new Promise<void>((resolve) => {
       const stop = async () => {
+        clearInterval(watchdog)
         this.logger.info('jobs:work stopping')
         await Promise.all(workers.map((worker) => worker.close()))
         await queues.closeAll()
