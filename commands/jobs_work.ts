@@ -16,32 +16,48 @@ export default class JobsWork extends BaseCommand {
     'Run the background workers (deadline timers, outbox relay, mail, sweeps, daily digest)'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
-  @flags.number({ description: 'Jobs processed in parallel per queue', default: 5 })
+  @flags.number({ description: 'Mail batches sent in parallel', default: 5 })
   declare concurrency: number
+
+  @flags.number({
+    description: 'Deadline timer jobs taken at once (handled in batches)',
+    default: queueConfig.timers.concurrency,
+  })
+  declare timerConcurrency: number
 
   async run() {
     const { default: FireDeadline } = await import('#timers/fire_deadline')
+    const { FireBatcher } = await import('#timers/fire_batcher')
+    const { HORIZON_JOB } = await import('#timers/horizon_mark')
     const { sweep } = await import('#timers/sweep')
-    const { relayOutbox, requeueStuck } = await import('#outbox/relay')
+    const { relayTick } = await import('#outbox/relay')
     const { processMailBatch, onMailBatchFailed } = await import('#outbox/mail_batch_job')
     const { default: QueueDailyDigests } = await import('#timers/daily_digest')
     const { registerSchedulers } = await import('#timers/schedulers')
     const connection = { ...queueConfig.connection, maxRetriesPerRequest: null }
     const options = { connection, prefix: queueConfig.prefix, concurrency: this.concurrency }
 
+    const batcher = new FireBatcher((requests) => new FireDeadline().handleMany(requests), {
+      maxSize: queueConfig.timers.batchSize,
+      maxWaitMs: queueConfig.timers.batchWaitMs,
+    })
     const workers = [
-      new Worker('deadlines', (job: Job) => new FireDeadline().handle(job.data), options),
+      new Worker(
+        'deadlines',
+        // The horizon mark is a job only so that it vanishes with the timers.
+        async (job: Job) => (job.name === HORIZON_JOB ? 'mark' : batcher.fire(job.data)),
+        { ...options, concurrency: this.timerConcurrency }
+      ),
       new Worker('outbox', processMailBatch(), options),
       new Worker(
         'maintenance',
-        async (job: Job) => {
-          if (job.name === 'sweep') return sweep()
-          if (job.name === 'digest') return new QueueDailyDigests().handle()
-          await requeueStuck()
-          return relayOutbox()
-        },
+        async (job: Job) => (job.name === 'digest' ? new QueueDailyDigests().handle() : sweep()),
         { ...options, concurrency: 1 }
       ),
+      new Worker('relay', () => relayTick(), {
+        ...options,
+        concurrency: 1,
+      }),
     ]
     for (const worker of workers) {
       worker.on('failed', (job, error) =>
@@ -58,7 +74,8 @@ export default class JobsWork extends BaseCommand {
     })
 
     const maintenance = queues.get('maintenance')
-    await registerSchedulers(maintenance)
+    const relay = queues.get('relay')
+    await registerSchedulers(maintenance, relay)
     // Catch up at once instead of waiting for the first tick (a restart after downtime).
     await maintenance.add('sweep', {}, { jobId: `sweep-start-${Date.now()}` })
 
@@ -67,7 +84,7 @@ export default class JobsWork extends BaseCommand {
     const watchdog = setInterval(async () => {
       try {
         if (await maintenance.getJobScheduler('sweep')) return
-        await registerSchedulers(maintenance)
+        await registerSchedulers(maintenance, relay)
         await maintenance.add('sweep', {}, { jobId: `sweep-restore-${Date.now()}` })
         this.logger.warning('job schedulers were missing from Redis: restored')
       } catch {

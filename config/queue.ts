@@ -16,9 +16,20 @@ const queueConfig = {
   /** deadlines further away than this are left to the horizon sweep */
   horizonMinutes: 24 * 60,
   /** how often the catch-up and horizon sweeps run */
-  sweepEveryMs: 60_000,
-  /** how often the outbox relay looks for rows a nudge missed */
-  relayEveryMs: 5_000,
+  sweepEveryMs: env.get('JOBS_SWEEP_EVERY_SECONDS', 60) * 1000,
+  /** how often the outbox relay moves pending mail rows into the queue */
+  relayEveryMs: env.get('JOBS_RELAY_EVERY_SECONDS', 5) * 1000,
+  /**
+   * Deadline timers due together are handled in batches: a worker takes up
+   * to `concurrency` timer jobs at once and handles up to `batchSize` of
+   * them in one transaction, waiting at most `batchWaitMs` for a batch to
+   * fill (the lag it adds when only a few are due).
+   */
+  timers: {
+    concurrency: env.get('JOBS_TIMER_CONCURRENCY', 200),
+    batchSize: env.get('JOBS_TIMER_BATCH_SIZE', 100),
+    batchWaitMs: 20,
+  },
 }
 
 export default queueConfig

@@ -37,6 +37,17 @@ export default await Env.create(new URL('../', import.meta.url), {
   REDIS_PASSWORD: Env.schema.string.optional(),
   REDIS_DB: Env.schema.number.optional(),
 
+  /*
+  |----------------------------------------------------------
+  | Worker (node ace jobs:work): see config/queue.ts
+  |----------------------------------------------------------
+  */
+  JOBS_SWEEP_EVERY_SECONDS: Env.schema.number.optional(),
+  JOBS_RELAY_EVERY_SECONDS: Env.schema.number.optional(),
+  JOBS_TIMER_CONCURRENCY: Env.schema.number.optional(),
+  JOBS_TIMER_BATCH_SIZE: Env.schema.number.optional(),
+  MAIL_BATCH_WINDOW_SECONDS: Env.schema.number.optional(),
+
   MAIL_MAILER: Env.schema.enum(['smtp'] as const),
   MAIL_FROM_NAME: Env.schema.string(),
   MAIL_FROM_ADDRESS: Env.schema.string({ format: 'email' }),

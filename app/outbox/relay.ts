@@ -5,6 +5,11 @@ import queues from '#services/queues'
 import clock from '#services/clock_service'
 import { addressesOf, oneRowPerAddress } from '#outbox/addressing'
 
+/** rows claimed per relay transaction */
+const RELAY_BATCH = 500
+/** batches per relay tick at most, so a tick ends and the next one starts fresh */
+const MAX_BATCHES_PER_TICK = 40
+
 /** End of the batch window `now` falls in (windows are aligned, so every relay agrees). */
 export function windowEndOf(now: DateTime): number {
   const windowMs = mailConfig.batchWindowSeconds * 1000
@@ -33,7 +38,7 @@ export async function relayOutbox(now: DateTime = clock.now()): Promise<number> 
         .where('status', 'pending')
         .where('available_at', '<=', now.toJSDate())
         .orderBy('id')
-        .limit(500)
+        .limit(RELAY_BATCH)
         .forUpdate()
         .skipLocked()
       if (rows.length === 0) return 0
@@ -102,4 +107,21 @@ export async function requeueStuck(now: DateTime = clock.now()): Promise<number>
     .where('available_at', '<', now.minus({ minutes: mailConfig.lostQueuedMinutes }).toJSDate())
     .update({ status: 'pending', available_at: now.toJSDate() })
   return Number(sending) + Number(queued)
+}
+
+/**
+ * One tick of the relay job: put stranded rows back, then relay batch after
+ * batch while full ones keep coming, so an alert storm (a hundred thousand
+ * deadlines due at once) drains within a tick or two instead of one batch
+ * per tick.
+ */
+export async function relayTick(): Promise<number> {
+  await requeueStuck()
+  let moved = 0
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
+    const rows = await relayOutbox()
+    moved += rows
+    if (rows < RELAY_BATCH) break
+  }
+  return moved
 }

@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq'
 import queueConfig from '#config/queue'
 
-export const QUEUE_NAMES = ['deadlines', 'outbox', 'maintenance'] as const
+export const QUEUE_NAMES = ['deadlines', 'outbox', 'relay', 'maintenance'] as const
 export type QueueName = (typeof QUEUE_NAMES)[number]
 
 /**
@@ -43,6 +43,22 @@ class Queues {
         removeOnFail: 5000,
         ...options,
       })
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /**
+   * Adds jobs in one round trip; false when Redis is unreachable (the sweeps
+   * will catch up). A job whose id is already queued stays as it is.
+   */
+  async addBulk(
+    name: QueueName,
+    jobs: { name: string; data: Record<string, unknown>; opts: JobsOptions }[]
+  ): Promise<boolean> {
+    try {
+      await this.get(name).addBulk(jobs)
       return true
     } catch {
       return false

@@ -1,9 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Department from '#models/department'
+import type { DateTime } from 'luxon'
 import SupervisionOrder from '#models/supervision_order'
-import type Ticket from '#models/ticket'
-import type TicketAssignment from '#models/ticket_assignment'
-import { appendEvent } from '#actions/tickets/event_log'
+import type { EventEntry } from '#actions/tickets/event_log'
 import { enqueueOutbox } from '#actions/tickets/outbox'
 import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import type { TimerStep } from '#timers/timer_points'
@@ -13,56 +11,77 @@ const CONTENT: Record<TimerStep, string> = {
   handle: '工单已超过办理时限，请尽快办结并答复',
 }
 
+export interface AutoUrge {
+  ticket: { id: number; code: string; status: string }
+  departmentId: number
+  step: TimerStep
+  /** the escalation point's key: one urge per point */
+  causeKey: string
+}
+
 /**
  * 催办 issued by the system when a step is overdue by the configured delay:
  * the same order, event and department mail a supervisor's urge produces, so
  * the department cannot tell the two apart except by `automatic: true`.
+ * Writes the orders and mails; answers each urge's event for the caller to
+ * append in its place in the timeline.
  */
-export async function issueAutomaticUrge(
+export async function issueAutomaticUrges(
   trx: TransactionClientContract,
-  ticket: Ticket,
-  assignment: TicketAssignment,
-  step: TimerStep,
-  causeKey: string
-) {
-  const order = await SupervisionOrder.create(
-    {
-      ticketId: ticket.id,
-      kind: 'urge',
-      departmentId: assignment.departmentId,
-      issuedBy: null,
-      content: CONTENT[step],
-    },
-    { client: trx }
+  urges: readonly AutoUrge[],
+  now: DateTime
+): Promise<EventEntry[]> {
+  if (urges.length === 0) return []
+  const orders: { id: number | string }[] = await trx
+    .insertQuery()
+    .table(SupervisionOrder.table)
+    .multiInsert(
+      urges.map((urge) => ({
+        ticket_id: urge.ticket.id,
+        kind: 'urge',
+        department_id: urge.departmentId,
+        issued_by: null,
+        content: CONTENT[urge.step],
+        created_at: now.toJSDate(),
+      }))
+    )
+    .returning('id')
+  const departments = await trx
+    .from('departments')
+    .whereIn('id', [...new Set(urges.map((urge) => urge.departmentId))])
+    .select('id', 'contact_emails')
+  const emails = new Map<number, string[]>(
+    departments.map((d) => [Number(d.id), d.contact_emails ?? []])
   )
-  await appendEvent(trx, {
-    ticketId: ticket.id,
+  await enqueueOutbox(
+    trx,
+    urges
+      .filter((urge) => (emails.get(urge.departmentId) ?? []).length > 0)
+      .map((urge) => ({
+        topic: 'mail' as const,
+        dedupeKey: `urge:${urge.causeKey}`,
+        payload: {
+          kind: 'urge',
+          to: emails.get(urge.departmentId),
+          ticketId: urge.ticket.id,
+          code: urge.ticket.code,
+          departmentId: urge.departmentId,
+          step: urge.step,
+          content: CONTENT[urge.step],
+        },
+      }))
+  )
+  return urges.map((urge, index) => ({
+    ticketId: urge.ticket.id,
     actor: { id: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role },
     action: 'urge',
-    fromStatus: ticket.status,
-    toStatus: ticket.status,
+    fromStatus: urge.ticket.status,
+    toStatus: urge.ticket.status,
     payload: {
-      orderId: order.id,
-      departmentId: assignment.departmentId,
+      orderId: Number(orders[index].id),
+      departmentId: urge.departmentId,
       automatic: true,
-      content: order.content,
+      content: CONTENT[urge.step],
     },
-  })
-  const department = await Department.findOrFail(assignment.departmentId, { client: trx })
-  if (department.contactEmails.length === 0) return
-  await enqueueOutbox(trx, [
-    {
-      topic: 'mail',
-      dedupeKey: `urge:${causeKey}`,
-      payload: {
-        kind: 'urge',
-        to: department.contactEmails,
-        ticketId: ticket.id,
-        code: ticket.code,
-        departmentId: department.id,
-        step,
-        content: order.content,
-      },
-    },
-  ])
+  }))
 }

@@ -1,30 +1,25 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import Ticket from '#models/ticket'
 import TicketAssignment from '#models/ticket_assignment'
 import deadlineConfig from '#config/deadlines'
 import clock, { toIso } from '#services/clock_service'
-import { OPEN_STATUSES } from '#domain/lifecycle/index'
-import { appendEvent } from '#actions/tickets/event_log'
+import { OPEN_STATUSES, type Status as TicketStatus } from '#domain/lifecycle/index'
+import { appendEvents, type EventEntry } from '#actions/tickets/event_log'
 import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
-import { openPoints, timerJobId, type TimerPhase, type TimerStep } from '#timers/timer_points'
-import { alertPeople } from '#timers/alerts'
-import { issueAutomaticUrge } from '#timers/auto_urge'
+import {
+  decidePoint,
+  MARKER,
+  timerJobId,
+  type FireOutcome,
+  type PointRequest,
+  type TimerPoint,
+} from '#timers/timer_points'
+import { alertPeople, type Alert } from '#timers/alerts'
+import { issueAutomaticUrges, type AutoUrge } from '#timers/auto_urge'
+import { loadRecipients } from '#timers/recipients'
 
-export interface FireInput {
-  assignmentId: number
-  step: TimerStep
-  phase: TimerPhase
-  /** the deadline the job was scheduled for (ISO) */
-  dueAt: string
-}
-
-export type FireOutcome = 'fired' | 'stale' | 'early'
-
-const MARKER = {
-  sign: { warn: 'signWarnedAt', due: 'signBreachedAt', escalate: 'signEscalatedAt' },
-  handle: { warn: 'handleWarnedAt', due: 'handleBreachedAt', escalate: 'handleEscalatedAt' },
-} as const
+export type { FireOutcome, PointRequest as FireInput } from '#timers/timer_points'
 
 const EVENT = {
   warn: 'deadline_warned',
@@ -32,77 +27,155 @@ const EVENT = {
   escalate: 'deadline_escalated',
 } as const
 
+interface LockedTicket {
+  id: number
+  status: TicketStatus
+  code: string
+  title: string
+}
+
+interface Fired {
+  point: TimerPoint
+  ticket: LockedTicket
+  assignment: TicketAssignment
+}
+
+const columnOf = (attribute: string) => attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
 /**
- * Acts on one timer point, exactly once however often it is called: it
- * re-reads the assignment under lock and acts only while the ticket's clock
- * runs and the point is still open, still for the same deadline, and reached.
- * Marking, the ticket event, notifications, mails (outbox) and the automatic
- * urge commit together.
+ * Acts on timer points, each exactly once however often it is asked: it
+ * re-reads the assignments under lock and acts only on points still due
+ * (timer_points.ts `decidePoint`). Marking, the ticket events, notifications,
+ * mails (outbox) and the automatic urges of a whole batch commit together, in
+ * a fixed number of statements, so a burst of deadlines costs a few round
+ * trips per batch rather than per point.
  */
 export default class FireDeadline {
-  async handle(input: FireInput, now: DateTime = clock.now()): Promise<FireOutcome> {
-    const row = await db
-      .from('ticket_assignments')
-      .where('id', input.assignmentId)
-      .select('ticket_id')
-      .first()
-    if (!row) return 'stale'
+  async handle(request: PointRequest, now: DateTime = clock.now()): Promise<FireOutcome> {
+    const [outcome] = await this.handleMany([request], now)
+    return outcome
+  }
+
+  async handleMany(
+    requests: readonly PointRequest[],
+    now: DateTime = clock.now()
+  ): Promise<FireOutcome[]> {
+    if (requests.length === 0) return []
+    const assignmentIds = [...new Set(requests.map((request) => request.assignmentId))]
     return db.transaction(async (trx) => {
-      // Lock order ticket → assignment, as transitions do, so the two never deadlock.
-      const ticket = await Ticket.query({ client: trx })
-        .where('id', row.ticket_id)
+      // Lock order ticket → assignment, as transitions do, each by id, as every
+      // batch does: two batches, or a batch and a transition, never deadlock.
+      const tickets: LockedTicket[] = await trx
+        .from('tickets')
+        .whereIn(
+          'id',
+          trx.from('ticket_assignments').whereIn('id', assignmentIds).select('ticket_id')
+        )
+        .orderBy('id')
         .forUpdate()
-        .firstOrFail()
-      const assignment = await TicketAssignment.query({ client: trx })
-        .where('id', input.assignmentId)
+        .select('id', 'status', 'code', 'title')
+      const assignments = await TicketAssignment.query({ client: trx })
+        .whereIn('id', assignmentIds)
+        .orderBy('id')
         .forUpdate()
-        .firstOrFail()
-      // Suspended (挂起) or finished: the clock is stopped. A resume moves the
-      // deadline and schedules new points; a closed ticket owes nothing.
-      if (!OPEN_STATUSES.includes(ticket.status)) return 'stale'
-      const point = openPoints(assignment, deadlineConfig.escalate.afterMinutes).find(
-        (p) => p.step === input.step && p.phase === input.phase
-      )
-      if (!point || point.dueAt.toMillis() !== DateTime.fromISO(input.dueAt).toMillis())
-        return 'stale'
-      if (point.at > now) return 'early'
+      const ticketById = new Map(tickets.map((t) => [Number(t.id), t]))
+      const assignmentById = new Map(assignments.map((a) => [a.id, a]))
 
-      assignment.useTransaction(trx)
-      assignment[MARKER[input.step][input.phase]] = now
-      await assignment.save()
+      const fired: Fired[] = []
+      const outcomes = requests.map((request) => {
+        const assignment = assignmentById.get(request.assignmentId)
+        const ticket = assignment && ticketById.get(Number(assignment.ticketId))
+        // Suspended (挂起) or finished: the clock is stopped. A resume moves the
+        // deadline and schedules new points; a closed ticket owes nothing.
+        const clockRuns = !!ticket && OPEN_STATUSES.includes(ticket.status)
+        const { outcome, point } = decidePoint(
+          request,
+          assignment,
+          clockRuns,
+          now,
+          deadlineConfig.escalate.afterMinutes
+        )
+        if (outcome === 'fired' && point && assignment && ticket) {
+          // Marked in memory too: a later request in this batch for the same
+          // point finds it handled.
+          assignment[MARKER[point.step][point.phase]] = now
+          fired.push({ point, ticket, assignment })
+        }
+        return outcome
+      })
+      if (fired.length > 0) await this.#act(trx, fired, now)
+      return outcomes
+    })
+  }
 
+  async #act(trx: TransactionClientContract, fired: Fired[], now: DateTime) {
+    await this.#mark(trx, fired, now)
+    const book = await loadRecipients(
+      trx,
+      fired.map((f) => f.assignment.departmentId)
+    )
+    const alerts: Alert[] = []
+    const events: EventEntry[] = []
+    const urges: AutoUrge[] = []
+    for (const { point, ticket, assignment } of fired) {
       const key = timerJobId(point)
       // The note explains the deadline it was written for; after an extension
       // or a resume moved the deadline it no longer does, so say nothing.
-      const note = assignment.deadlineNotes[input.step]
+      const note = assignment.deadlineNotes[point.step]
       const explained = note && DateTime.fromISO(note.dueAt).toMillis() === point.dueAt.toMillis()
       const payload = {
-        step: input.step,
+        step: point.step,
         assignmentId: assignment.id,
         departmentId: assignment.departmentId,
         dueAt: toIso(point.dueAt),
         explanation: explained ? note.text : null,
       }
-      await appendEvent(trx, {
+      events.push({
         ticketId: ticket.id,
         actor: { id: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role },
-        action: EVENT[input.phase],
+        action: EVENT[point.phase],
         fromStatus: ticket.status,
         toStatus: ticket.status,
         payload,
       })
-      await alertPeople(trx, {
-        audiences: deadlineConfig[input.phase].notify,
-        departmentId: assignment.departmentId,
+      alerts.push({
+        people: book.for(deadlineConfig[point.phase].notify, assignment.departmentId),
         ticket,
-        kind: EVENT[input.phase],
+        kind: EVENT[point.phase],
         causeKey: key,
         payload,
-        now,
       })
-      if (input.phase === 'escalate' && deadlineConfig.escalate.autoUrge)
-        await issueAutomaticUrge(trx, ticket, assignment, input.step, key)
-      return 'fired'
-    })
+      if (point.phase === 'escalate' && deadlineConfig.escalate.autoUrge)
+        urges.push({
+          ticket,
+          departmentId: assignment.departmentId,
+          step: point.step,
+          causeKey: key,
+        })
+    }
+    const urgeEvents = await issueAutomaticUrges(trx, urges, now)
+    // Each urge follows its escalation in the timeline.
+    const timeline = events.flatMap((event) =>
+      event.action === EVENT.escalate && deadlineConfig.escalate.autoUrge
+        ? [event, urgeEvents.shift()!]
+        : [event]
+    )
+    await appendEvents(trx, timeline)
+    await alertPeople(trx, alerts, now)
+  }
+
+  /** One UPDATE per marker column, however many points. */
+  async #mark(trx: TransactionClientContract, fired: Fired[], now: DateTime) {
+    const idsByColumn = new Map<string, number[]>()
+    for (const { point, assignment } of fired) {
+      const column = columnOf(MARKER[point.step][point.phase])
+      idsByColumn.set(column, [...(idsByColumn.get(column) ?? []), assignment.id])
+    }
+    for (const [column, ids] of idsByColumn) {
+      await trx
+        .from('ticket_assignments')
+        .whereIn('id', ids)
+        .update({ [column]: now.toJSDate(), updated_at: now.toJSDate() })
+    }
   }
 }

@@ -19,21 +19,25 @@ export async function scheduleAssignments(
   const points = assignments
     .flatMap((assignment) => openPoints(assignment, deadlineConfig.escalate.afterMinutes))
     .filter((point) => point.at <= horizon)
-  await Promise.all(points.map((point) => schedulePoint(point, now)))
+  if (points.length > 0)
+    await queues.addBulk(
+      'deadlines',
+      points.map((point) => pointJob(point, now))
+    )
   return points.length
 }
 
-export function schedulePoint(point: TimerPoint, now: DateTime) {
-  return queues.add(
-    'deadlines',
-    'fire',
-    {
+/** The delayed job of a point, as `Queue.add`/`addBulk` take it. */
+export function pointJob(point: TimerPoint, now: DateTime) {
+  return {
+    name: 'fire',
+    data: {
       assignmentId: point.assignmentId,
       step: point.step,
       phase: point.phase,
-      dueAt: point.dueAt.toISO(),
+      dueAt: point.dueAt.toISO()!,
     },
-    {
+    opts: {
       jobId: timerJobId(point),
       delay: Math.max(0, point.at.toMillis() - now.toMillis()),
       // The id dedupes while the job waits; once it has run, the markers in
@@ -41,8 +45,12 @@ export function schedulePoint(point: TimerPoint, now: DateTime) {
       // same point from being scheduled again after it found the clock
       // stopped (a suspension that did not move the deadline) or ran early.
       removeOnComplete: true,
-    }
-  )
+      // A batch that failed (the database away) is tried again soon; the
+      // catch-up sweep is the last resort.
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+    },
+  }
 }
 
 /** After a transition commits: (re)schedule the ticket's current timers. */

@@ -3,21 +3,18 @@ import queueConfig from '#config/queue'
 import mailConfig from '#config/mail_batching'
 
 /**
- * The repeating jobs of the `maintenance` queue. Upserting is idempotent, so
- * every worker registers them at start and they still run once per tick
- * however many workers there are.
+ * The repeating jobs: sweeps and the digest on `maintenance`, the outbox
+ * relay on its own queue (a long sweep after a Redis loss must not hold mail
+ * back). Upserting is idempotent, so every worker registers them at start
+ * and they still run once per tick however many workers there are.
  */
-export async function registerSchedulers(maintenance: Queue): Promise<void> {
+export async function registerSchedulers(maintenance: Queue, relay: Queue): Promise<void> {
   await maintenance.upsertJobScheduler(
     'sweep',
     { every: queueConfig.sweepEveryMs },
     { name: 'sweep' }
   )
-  await maintenance.upsertJobScheduler(
-    'relay',
-    { every: queueConfig.relayEveryMs },
-    { name: 'relay' }
-  )
+  await relay.upsertJobScheduler('relay', { every: queueConfig.relayEveryMs }, { name: 'relay' })
   // Each department's morning digest; the use case skips its rest days
   // (weekends, holidays, per its calendar), so the cron fires every day.
   await maintenance.upsertJobScheduler(

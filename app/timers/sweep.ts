@@ -1,15 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import TicketAssignment from '#models/ticket_assignment'
 import deadlineConfig from '#config/deadlines'
 import queueConfig from '#config/queue'
 import clock from '#services/clock_service'
+import queues from '#services/queues'
 import { OPEN_STATUSES } from '#domain/lifecycle/index'
 import FireDeadline from '#timers/fire_deadline'
-import { openPoints } from '#timers/timer_points'
-import { schedulePoint } from '#timers/schedule_timers'
+import { openPoints, type TimerPoint } from '#timers/timer_points'
+import { pointJob } from '#timers/schedule_timers'
+import { readHorizonMark, writeHorizonMark } from '#timers/horizon_mark'
 
-const BATCH = 500
+const PAGE = 500
+const ADD_CHUNK = 500
 
 export interface SweepResult {
   fired: number
@@ -17,13 +20,26 @@ export interface SweepResult {
 }
 
 /**
- * Assignments with a running step whose warning or due instant is at or
- * before `until`. The warning is asked separately because it can lie more
- * than a horizon before the due instant (a 10-working-day limit warns about
- * three days ahead): filtering on the due instant alone would warn late.
- * Each condition matches a partial index (migrations 0011 and 0012).
+ * Assignments with a running step whose warning, due or escalation instant
+ * lies in (after, until]. The warning is asked separately because it can lie
+ * more than a horizon before the due instant (a 10-working-day limit warns
+ * about three days ahead): filtering on the due instant alone would warn
+ * late. The escalation follows the due instant by a fixed delay. Each
+ * condition matches a partial index (migrations 0011 and 0012).
  */
-function openStepsUntil(until: Date, afterId: number) {
+function openStepsBetween(after: Date | null, until: Date, afterId: number) {
+  const escalateMs = deadlineConfig.escalate.afterMinutes * 60_000
+  const dueAfter = after && new Date(after.getTime() - escalateMs)
+  const within = (warnColumn: string, dueColumn: string) => (at: any) =>
+    at
+      .where((w: any) => {
+        w.where(warnColumn, '<=', until)
+        if (after) w.where(warnColumn, '>', after)
+      })
+      .orWhere((d: any) => {
+        d.where(dueColumn, '<=', until)
+        if (dueAfter) d.where(dueColumn, '>', dueAfter)
+      })
   return (
     TicketAssignment.query()
       .where('ticket_assignments.id', '>', afterId)
@@ -34,9 +50,7 @@ function openStepsUntil(until: Date, afterId: number) {
               .where('active', true)
               .whereNull('signed_at')
               .whereNull('sign_escalated_at')
-              .where((at) =>
-                at.where('sign_due_at', '<=', until).orWhere('sign_warn_at', '<=', until)
-              )
+              .where(within('sign_warn_at', 'sign_due_at'))
           )
           .orWhere((h) =>
             h
@@ -45,9 +59,7 @@ function openStepsUntil(until: Date, afterId: number) {
               .whereNotNull('signed_at')
               .whereNull('replied_at')
               .whereNull('handle_escalated_at')
-              .where((at) =>
-                at.where('handle_due_at', '<=', until).orWhere('handle_warn_at', '<=', until)
-              )
+              .where(within('handle_warn_at', 'handle_due_at'))
           )
       )
       // A suspended or finished ticket's clock is stopped (FireDeadline would say 'stale').
@@ -59,39 +71,78 @@ function openStepsUntil(until: Date, afterId: number) {
           .whereIn('status', [...OPEN_STATUSES])
       )
       .orderBy('ticket_assignments.id')
-      .limit(BATCH)
+      .limit(PAGE)
   )
+}
+
+/** Open points of the assignments matching `after`/`until`, page by page. */
+async function* openPointsBetween(after: DateTime | null, until: DateTime) {
+  let lastId = 0
+  for (;;) {
+    const page = await openStepsBetween(after?.toJSDate() ?? null, until.toJSDate(), lastId)
+    if (page.length === 0) return
+    lastId = page.at(-1)!.id
+    yield page.flatMap((a) => openPoints(a, deadlineConfig.escalate.afterMinutes))
+  }
+}
+
+/**
+ * Catch-up: fires every point due but not marked (a lost Redis, a stopped
+ * worker, a clock change), a page at a time through the batch handler.
+ */
+async function catchUp(now: DateTime): Promise<number> {
+  let fired = 0
+  for await (const points of openPointsBetween(null, now)) {
+    const due = points.filter((point) => point.at <= now)
+    const outcomes = await new FireDeadline().handleMany(
+      due.map((point) => ({
+        assignmentId: point.assignmentId,
+        step: point.step,
+        phase: point.phase,
+        dueAt: point.dueAt.toISO()!,
+      })),
+      now
+    )
+    fired += outcomes.filter((outcome) => outcome === 'fired').length
+  }
+  return fired
+}
+
+/**
+ * Horizon: queues the points that came inside the horizon since the last
+ * mark (all of them when Redis has no mark), in bulk. Deterministic job ids
+ * make a point queued twice (by a transition and by this) one job.
+ */
+async function fillHorizon(now: DateTime): Promise<number> {
+  const queue = queues.get('deadlines')
+  const horizonMs = queueConfig.horizonMinutes * 60_000
+  const until = now.plus({ milliseconds: horizonMs })
+  const markMs = await readHorizonMark(queue, now.toMillis(), horizonMs)
+  const after = markMs === null ? null : DateTime.fromMillis(markMs, { zone: now.zone })
+  let scheduled = 0
+  for await (const points of openPointsBetween(after, until)) {
+    const coming = points.filter(
+      (point: TimerPoint) =>
+        point.at > now && (after === null || point.at > after) && point.at <= until
+    )
+    for (let start = 0; start < coming.length; start += ADD_CHUNK) {
+      const jobs = coming.slice(start, start + ADD_CHUNK).map((point) => pointJob(point, now))
+      // Redis away: leave the mark where it was, the next sweep tries again.
+      if (!(await queues.addBulk('deadlines', jobs))) return scheduled
+      scheduled += jobs.length
+    }
+  }
+  await writeHorizonMark(queue, until.toMillis(), now.toMillis())
+  return scheduled
 }
 
 /**
  * The safety net under the delayed jobs (architecture.md, "Deadlines"): every
- * minute, fire what is due but not marked (a lost Redis, a stopped worker, a
- * clock change) and schedule what has come inside the horizon.
+ * minute, fire what is due but not marked and queue what has come inside the
+ * horizon.
  */
 export async function sweep(now: DateTime = clock.now()): Promise<SweepResult> {
-  const until = now.plus({ minutes: queueConfig.horizonMinutes })
-  const result: SweepResult = { fired: 0, scheduled: 0 }
-  let lastId = 0
-  for (;;) {
-    const assignments = await openStepsUntil(until.toJSDate(), lastId)
-    if (assignments.length === 0) return result
-    lastId = assignments.at(-1)!.id
-    const points = assignments.flatMap((a) => openPoints(a, deadlineConfig.escalate.afterMinutes))
-    for (const point of points) {
-      if (point.at <= now) {
-        const outcome = await new FireDeadline().handle(
-          {
-            assignmentId: point.assignmentId,
-            step: point.step,
-            phase: point.phase,
-            dueAt: point.dueAt.toISO()!,
-          },
-          now
-        )
-        if (outcome === 'fired') result.fired++
-      } else if (point.at <= until) {
-        if (await schedulePoint(point, now)) result.scheduled++
-      }
-    }
-  }
+  const fired = await catchUp(now)
+  const scheduled = await fillHorizon(now)
+  return { fired, scheduled }
 }

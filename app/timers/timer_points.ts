@@ -82,3 +82,41 @@ export function timerJobId(
 ): string {
   return `deadline-${point.assignmentId}-${point.step}-${point.phase}-${point.dueAt.toMillis()}`
 }
+
+/** What a job (or the sweep) asks for: a point of an assignment's deadline. */
+export interface PointRequest {
+  assignmentId: number
+  step: TimerStep
+  phase: TimerPhase
+  /** the deadline the job was scheduled for (ISO) */
+  dueAt: string
+}
+
+export type FireOutcome = 'fired' | 'stale' | 'early'
+
+/**
+ * Whether a requested point is to be acted on now: only while the ticket's
+ * clock runs, the point is still open, still for the same deadline (an
+ * extension or a resume gave it a new one), and reached.
+ */
+export function decidePoint(
+  request: PointRequest,
+  assignment: TimedAssignment | undefined,
+  clockRuns: boolean,
+  now: DateTime,
+  escalateAfterMinutes: number
+): { outcome: FireOutcome; point?: TimerPoint } {
+  if (!assignment || !clockRuns) return { outcome: 'stale' }
+  const point = openPoints(assignment, escalateAfterMinutes).find(
+    (p) => p.step === request.step && p.phase === request.phase
+  )
+  if (!point || point.dueAt.toMillis() !== Date.parse(request.dueAt)) return { outcome: 'stale' }
+  if (point.at > now) return { outcome: 'early' }
+  return { outcome: 'fired', point }
+}
+
+/** The assignment column that records a point as handled. */
+export const MARKER = {
+  sign: { warn: 'signWarnedAt', due: 'signBreachedAt', escalate: 'signEscalatedAt' },
+  handle: { warn: 'handleWarnedAt', due: 'handleBreachedAt', escalate: 'handleEscalatedAt' },
+} as const satisfies Record<TimerStep, Record<TimerPhase, keyof TimedAssignment>>

@@ -8,7 +8,7 @@ import User from '#models/user'
 import deadlineConfig from '#config/deadlines'
 import queues from '#services/queues'
 import { seedOrganisation } from '#database/seeding/organisation'
-import { recipientsFor } from '#timers/recipients'
+import { recipientsFor, type Recipient } from '#timers/recipients'
 import { scheduleAssignments } from '#timers/schedule_timers'
 import { timerJobId, type TimerPhase } from '#timers/timer_points'
 import { seedReferenceData } from '#tests/support/reference_data'
@@ -197,7 +197,7 @@ export class ResilienceWorld {
   }
 
   /** The people a phase of the ladder reaches for a department, by the app's own rule. */
-  recipients(departmentId: number, phase: TimerPhase): Promise<User[]> {
+  recipients(departmentId: number, phase: TimerPhase): Promise<Recipient[]> {
     return recipientsFor(db.connection(), deadlineConfig[phase].notify, departmentId)
   }
 
@@ -326,7 +326,7 @@ export class ResilienceWorld {
       .groupBy('ticket_id')
     const urgeCount = new Map(urges.map((row) => [row.ticket_id, Number(row.n)]))
 
-    const recipients = new Map<string, User[]>()
+    const recipients = new Map<string, Recipient[]>()
     const expectedKeys: string[] = []
     const problems: string[] = []
     for (const ticket of tickets) {

@@ -162,17 +162,27 @@ test.group('Daily digest', (group) => {
       connection: queueConfig.connection,
       prefix: queueConfig.prefix,
     })
-    cleanup(async () => {
-      await queue.obliterate({ force: true })
-      await queue.close()
+    const relay = new Queue(`relay-test-${Date.now()}`, {
+      connection: queueConfig.connection,
+      prefix: queueConfig.prefix,
     })
-    await registerSchedulers(queue)
-    await registerSchedulers(queue) // every worker does it at start: still one each
+    cleanup(async () => {
+      for (const q of [queue, relay]) {
+        await q.obliterate({ force: true })
+        await q.close()
+      }
+    })
+    await registerSchedulers(queue, relay)
+    await registerSchedulers(queue, relay) // every worker does it at start: still one each
 
     const schedulers = await queue.getJobSchedulers()
     assert.sameMembers(
       schedulers.map((s) => s.key),
-      ['sweep', 'relay', 'daily-digest']
+      ['sweep', 'daily-digest']
+    )
+    assert.deepEqual(
+      (await relay.getJobSchedulers()).map((s) => s.key),
+      ['relay']
     )
     const digest = (await queue.getJobScheduler('daily-digest'))!
     assert.include(digest, { name: 'digest', pattern: '30 8 * * *', tz: 'Asia/Shanghai' })
