@@ -18,7 +18,8 @@
  *
  *   npm run bench:timers
  *     BENCH_DEADLINES=100000 BENCH_OPEN=1000000 BENCH_SPREAD_DAYS=20
- *     BENCH_CONCURRENCY=10 (jobs per worker process) BENCH_LEAD_SECONDS=60
+ *     BENCH_CONCURRENCY=200 (timer jobs taken at once per worker process, as
+ *     JOBS_TIMER_CONCURRENCY; the no-op baseline gets the same) BENCH_LEAD_SECONDS=60
  *     BENCH_MAX_WAIT_SECONDS=900 (after the last due instant; later = missed)
  *
  * Needs PostgreSQL as in .env.example (superuser `postgres`, database
@@ -50,7 +51,7 @@ import { fmt, printTable, step, summarize, type Summary } from './support/report
 const DEADLINES = numberFromEnv('BENCH_DEADLINES', 100_000)
 const OPEN = numberFromEnv('BENCH_OPEN', 1_000_000)
 const SPREAD_DAYS = numberFromEnv('BENCH_SPREAD_DAYS', 20)
-const CONCURRENCY = numberFromEnv('BENCH_CONCURRENCY', 10)
+const CONCURRENCY = numberFromEnv('BENCH_CONCURRENCY', 200)
 const LEAD_MS = numberFromEnv('BENCH_LEAD_SECONDS', 60) * 1000
 /**
  * A deadline counts as missed when it is still unhandled this long after the

@@ -27,6 +27,7 @@ export default class JobsWork extends BaseCommand {
 
   async run() {
     const { default: FireDeadline } = await import('#timers/fire_deadline')
+    const { default: FireCenterDeadline } = await import('#timers/fire_center_deadline')
     const { FireBatcher } = await import('#timers/fire_batcher')
     const { HORIZON_JOB } = await import('#timers/horizon_mark')
     const { sweep } = await import('#timers/sweep')
@@ -44,8 +45,12 @@ export default class JobsWork extends BaseCommand {
     const workers = [
       new Worker(
         'deadlines',
-        // The horizon mark is a job only so that it vanishes with the timers.
-        async (job: Job) => (job.name === HORIZON_JOB ? 'mark' : batcher.fire(job.data)),
+        async (job: Job) => {
+          // The horizon mark is a job only so that it vanishes with the timers.
+          if (job.name === HORIZON_JOB) return 'mark'
+          if (job.name === 'fire-center') return new FireCenterDeadline().handle(job.data)
+          return batcher.fire(job.data)
+        },
         { ...options, concurrency: this.timerConcurrency }
       ),
       new Worker('outbox', processMailBatch(), options),

@@ -10,6 +10,13 @@ const deadlineConfig = {
   due: { notify: ['department', 'leaders'] as const },
   /** this long past due: supervisors hear of it and an automatic 催办 is issued */
   escalate: { afterMinutes: 240, notify: ['supervisors'] as const, autoUrge: true },
+  /**
+   * The center's own steps (re-dispatch, review, callback) falling due: the
+   * step is marked breached and the supervisors, who run the center, hear.
+   */
+  center: { notify: ['supervisors'] as const },
+  /** A supervision order (催办/督办) unanswered at its due instant: the department and its leaders. */
+  answer: { notify: ['department', 'leaders'] as const },
 }
 
 export default deadlineConfig

@@ -30,6 +30,10 @@ export default class SupervisionOrder extends BaseModel {
   @column()
   declare answer: string | null
 
+  /** when the timers found the answer overdue */
+  @column.dateTime()
+  declare answerBreachedAt: DateTime | null
+
   @column()
   declare answeredBy: number | null
 

@@ -92,6 +92,16 @@ export default class Ticket extends BaseModel {
   @column.dateTime()
   declare nextDueAt: DateTime | null
 
+  /** the due instant each center step was marked breached for (timers) */
+  @column.dateTime()
+  declare redispatchBreachedFor: DateTime | null
+
+  @column.dateTime()
+  declare reviewBreachedFor: DateTime | null
+
+  @column.dateTime()
+  declare callbackBreachedFor: DateTime | null
+
   @column()
   declare calendarIncomplete: boolean
 

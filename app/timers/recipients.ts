@@ -12,21 +12,24 @@ export interface Recipient {
 }
 
 /**
- * Who hears about a department's deadline: its own people, the leaders
+ * Who hears about a deadline: the department's own people, the leaders
  * whose reach covers it (their department or an ancestor), or the center's
- * supervisors. Ordered by id, each person once.
+ * supervisors. A center deadline has no department: supervisors only.
+ * Ordered by id, each person once.
  */
 export function pickRecipients(
   people: readonly Recipient[],
   audiences: readonly Audience[],
-  department: { id: number; path: string }
+  department: { id: number; path: string } | null
 ): Recipient[] {
   return people.filter(
     (person) =>
-      (audiences.includes('department') &&
+      (department &&
+        audiences.includes('department') &&
         person.departmentId === department.id &&
         (person.role === 'department_staff' || person.role === 'department_leader')) ||
-      (audiences.includes('leaders') &&
+      (department &&
+        audiences.includes('leaders') &&
         person.role === 'department_leader' &&
         person.departmentPath !== '' &&
         department.path.startsWith(person.departmentPath)) ||
@@ -36,7 +39,7 @@ export function pickRecipients(
 
 /** The people who may hear about these departments' deadlines, with the departments' paths. */
 export interface RecipientBook {
-  for(audiences: readonly Audience[], departmentId: number): Recipient[]
+  for(audiences: readonly Audience[], departmentId: number | null): Recipient[]
 }
 
 /**
@@ -85,6 +88,7 @@ export async function loadRecipients(
   }))
   return {
     for(audiences, departmentId) {
+      if (departmentId === null) return pickRecipients(people, audiences, null)
       const path = paths.get(departmentId)
       if (path === undefined) return []
       return pickRecipients(people, audiences, { id: departmentId, path })

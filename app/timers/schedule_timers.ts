@@ -1,10 +1,18 @@
 import type { DateTime } from 'luxon'
+import SupervisionOrder from '#models/supervision_order'
+import Ticket from '#models/ticket'
 import TicketAssignment from '#models/ticket_assignment'
 import deadlineConfig from '#config/deadlines'
 import queueConfig from '#config/queue'
 import queues from '#services/queues'
 import clock from '#services/clock_service'
 import { openPoints, timerJobId, type TimerPoint } from '#timers/timer_points'
+import {
+  centerJobId,
+  openAnswerPoint,
+  openCenterPoints,
+  type CenterPoint,
+} from '#timers/center_points'
 
 /**
  * Adds a delayed job for each point of these assignments that falls inside
@@ -37,24 +45,62 @@ export function pointJob(point: TimerPoint, now: DateTime) {
       phase: point.phase,
       dueAt: point.dueAt.toISO()!,
     },
-    opts: {
-      jobId: timerJobId(point),
-      delay: Math.max(0, point.at.toMillis() - now.toMillis()),
-      // The id dedupes while the job waits; once it has run, the markers in
-      // PostgreSQL guard the point. Keeping the finished job would block the
-      // same point from being scheduled again after it found the clock
-      // stopped (a suspension that did not move the deadline) or ran early.
-      removeOnComplete: true,
-      // A batch that failed (the database away) is tried again soon; the
-      // catch-up sweep is the last resort.
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 1000 },
-    },
+    opts: timerJobOptions(timerJobId(point), point.at, now),
   }
+}
+
+/** The delayed job of a center step's or an order answer's due point. */
+export function centerPointJob(point: CenterPoint, now: DateTime) {
+  return {
+    name: 'fire-center',
+    data: { subject: point.subject, id: point.id, step: point.step, dueAt: point.dueAt.toISO()! },
+    opts: timerJobOptions(centerJobId(point), point.dueAt, now),
+  }
+}
+
+function timerJobOptions(jobId: string, at: DateTime, now: DateTime) {
+  return {
+    jobId,
+    delay: Math.max(0, at.toMillis() - now.toMillis()),
+    // The id dedupes while the job waits; once it has run, the markers in
+    // PostgreSQL guard the point. Keeping the finished job would block the
+    // same point from being scheduled again after it found the clock
+    // stopped (a suspension that did not move the deadline) or ran early.
+    removeOnComplete: true,
+    // A batch that failed (the database away) is tried again soon; the
+    // catch-up sweep is the last resort.
+    attempts: 3,
+    backoff: { type: 'exponential' as const, delay: 1000 },
+  }
+}
+
+/** Adds the due points of a ticket's center steps and open orders inside the horizon. */
+export async function scheduleCenter(
+  ticket: Ticket,
+  orders: SupervisionOrder[],
+  now: DateTime = clock.now()
+) {
+  const horizon = now.plus({ minutes: queueConfig.horizonMinutes })
+  const points = [
+    ...openCenterPoints(ticket),
+    ...orders.map(openAnswerPoint).filter((point) => point !== null),
+  ].filter((point) => point.dueAt <= horizon)
+  if (points.length > 0)
+    await queues.addBulk(
+      'deadlines',
+      points.map((point) => centerPointJob(point, now))
+    )
+  return points.length
 }
 
 /** After a transition commits: (re)schedule the ticket's current timers. */
 export async function scheduleTicket(ticketId: number, now: DateTime = clock.now()) {
   const assignments = await TicketAssignment.query().where({ ticketId, active: true })
-  return scheduleAssignments(assignments, now)
+  const ticket = await Ticket.findOrFail(ticketId)
+  const orders = await SupervisionOrder.query()
+    .where('ticket_id', ticketId)
+    .whereNotNull('answer_due_at')
+    .whereNull('answered_at')
+    .whereNull('answer_breached_at')
+  return (await scheduleAssignments(assignments, now)) + (await scheduleCenter(ticket, orders, now))
 }

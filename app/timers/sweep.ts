@@ -8,7 +8,8 @@ import queues from '#services/queues'
 import { OPEN_STATUSES } from '#domain/lifecycle/index'
 import FireDeadline from '#timers/fire_deadline'
 import { openPoints, type TimerPoint } from '#timers/timer_points'
-import { pointJob } from '#timers/schedule_timers'
+import { centerPointJob, pointJob } from '#timers/schedule_timers'
+import { centerCatchUp, centerPointsBetween } from '#timers/center_sweep'
 import { readHorizonMark, writeHorizonMark } from '#timers/horizon_mark'
 
 const PAGE = 500
@@ -105,7 +106,7 @@ async function catchUp(now: DateTime): Promise<number> {
     )
     fired += outcomes.filter((outcome) => outcome === 'fired').length
   }
-  return fired
+  return fired + (await centerCatchUp(now))
 }
 
 /**
@@ -120,18 +121,25 @@ async function fillHorizon(now: DateTime): Promise<number> {
   const markMs = await readHorizonMark(queue, now.toMillis(), horizonMs)
   const after = markMs === null ? null : DateTime.fromMillis(markMs, { zone: now.zone })
   let scheduled = 0
+  const add = async (jobs: ReturnType<typeof pointJob | typeof centerPointJob>[]) => {
+    for (let start = 0; start < jobs.length; start += ADD_CHUNK) {
+      const chunk = jobs.slice(start, start + ADD_CHUNK)
+      if (!(await queues.addBulk('deadlines', chunk))) return false
+      scheduled += chunk.length
+    }
+    return true
+  }
   for await (const points of openPointsBetween(after, until)) {
     const coming = points.filter(
       (point: TimerPoint) =>
         point.at > now && (after === null || point.at > after) && point.at <= until
     )
-    for (let start = 0; start < coming.length; start += ADD_CHUNK) {
-      const jobs = coming.slice(start, start + ADD_CHUNK).map((point) => pointJob(point, now))
-      // Redis away: leave the mark where it was, the next sweep tries again.
-      if (!(await queues.addBulk('deadlines', jobs))) return scheduled
-      scheduled += jobs.length
-    }
+    // Redis away: leave the mark where it was, the next sweep tries again.
+    if (!(await add(coming.map((point) => pointJob(point, now))))) return scheduled
   }
+  const center = await centerPointsBetween(after, until)
+  const comingCenter = center.filter((point) => point.dueAt > now)
+  if (!(await add(comingCenter.map((point) => centerPointJob(point, now))))) return scheduled
   await writeHorizonMark(queue, until.toMillis(), now.toMillis())
   return scheduled
 }

@@ -19,12 +19,19 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real worker process (`node ace jobs:work`, as the README runs
  * it) with exactly `env`, and waits until it reports that it runs.
  */
-export async function startJobsWorker(env: EnvMap, concurrency: number): Promise<RunningWorker> {
-  const child = spawn(process.execPath, ['ace', 'jobs:work', `--concurrency=${concurrency}`], {
-    cwd: APP_ROOT,
-    env: childEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+export async function startJobsWorker(
+  env: EnvMap,
+  timerConcurrency: number
+): Promise<RunningWorker> {
+  const child = spawn(
+    process.execPath,
+    ['ace', 'jobs:work', `--timer-concurrency=${timerConcurrency}`],
+    {
+      cwd: APP_ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  )
   let output = ''
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000))
   child.stdout!.on('data', keep)

@@ -89,7 +89,9 @@ export function insertSignDeadlines(
       `INSERT INTO ticket_assignments (ticket_id, round, department_id, role, active, dispatched_at,
          sign_due_at, created_at, updated_at)
        SELECT t.id, 1, d.ids[1 + (t.id - $1) % array_length(d.ids, 1)], 'lead', true, now(),
-         to_timestamp(($2::float8 + (t.id - $1 - 1) * $3::float8 / $4) / 1000), now(), now()
+         -- whole milliseconds, as the app writes them (JS dates)
+         date_trunc('milliseconds', to_timestamp(($2::float8 + (t.id - $1 - 1) * $3::float8 / $4) / 1000)),
+         now(), now()
        FROM tickets t, (${WORKING_DEPARTMENTS}) d
        WHERE t.id > $1 AND t.id <= $5 ORDER BY t.id`,
       [range.afterId, options.firstDueMs, options.spanMs, options.count, range.lastId]
@@ -118,8 +120,8 @@ export function insertOpenHandleDeadlines(
          CASE WHEN warn <= now() THEN warn END, now(), now()
        FROM (
          SELECT t.id, d.ids[1 + (t.id - $1) % array_length(d.ids, 1)] AS department_id,
-           now() + make_interval(secs => ($2::float8 * 86400) * (t.id - $1) / $3) AS due,
-           now() + make_interval(secs => ($2::float8 * 86400) * (t.id - $1) / $3)
+           date_trunc('milliseconds', now() + make_interval(secs => ($2::float8 * 86400) * (t.id - $1) / $3)) AS due,
+           date_trunc('milliseconds', now() + make_interval(secs => ($2::float8 * 86400) * (t.id - $1) / $3))
              - make_interval(days => $4::int) AS warn
          FROM tickets t, (${WORKING_DEPARTMENTS}) d
          WHERE t.id > $1 AND t.id <= $5
