@@ -29,7 +29,9 @@ import { loadRecipients } from '#timers/recipients'
  * handful per ticket), so each is its own transaction.
  */
 export default class FireCenterDeadline {
-  async handle(request: CenterRequest, now: DateTime = clock.now()): Promise<FireOutcome> {
+  async handle(jobData: CenterRequest, now: DateTime = clock.now()): Promise<FireOutcome> {
+    // Ids arrive as JSON from Redis: a bigint id may have been written as a string.
+    const request = { ...jobData, id: Number(jobData.id) }
     const ticketId = await this.#ticketOf(request)
     if (!ticketId) return 'stale'
     return db.transaction(async (trx) => {

@@ -57,10 +57,12 @@ export default class FireDeadline {
   }
 
   async handleMany(
-    requests: readonly PointRequest[],
+    jobData: readonly PointRequest[],
     now: DateTime = clock.now()
   ): Promise<FireOutcome[]> {
-    if (requests.length === 0) return []
+    if (jobData.length === 0) return []
+    // Ids arrive as JSON from Redis: a bigint id may have been written as a string.
+    const requests = jobData.map((r) => ({ ...r, assignmentId: Number(r.assignmentId) }))
     const assignmentIds = [...new Set(requests.map((request) => request.assignmentId))]
     return db.transaction(async (trx) => {
       // Lock order ticket → assignment, as transitions do, each by id, as every
