@@ -7,6 +7,8 @@ import env from '#start/env'
  */
 const mailBatching = {
   batchWindowSeconds: env.get('MAIL_BATCH_WINDOW_SECONDS', 120),
+  /** alert lines listed in one mail; the rest are counted, to be read in the app */
+  maxAlertsPerMail: 100,
   attempts: 5,
   backoffMs: 30_000,
   /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { ZONE } from '#services/clock_service'
+import mailConfig from '#config/mail_batching'
 
 /** A queued mail row as the batch reads it. */
 export interface OutboxItem {
@@ -121,7 +122,15 @@ export function composeLetters(items: OutboxItem[], appUrl: string): Letter[] {
           ? `【12345】${KINDS[first.kind] ?? '工单提醒'} ${first.code ?? ''}`.trim()
           : `【12345】${alerts.length} 条工单提醒`,
       view: 'emails/ticket_alerts',
-      data: { items: alerts.map((item) => alertLine(item.payload, appUrl)), appUrl },
+      // An alert storm (hundreds of deadlines at once) stays a readable mail:
+      // the first lines, and how many more wait in the app.
+      data: {
+        items: alerts
+          .slice(0, mailConfig.maxAlertsPerMail)
+          .map((item) => alertLine(item.payload, appUrl)),
+        more: Math.max(0, alerts.length - mailConfig.maxAlertsPerMail),
+        appUrl,
+      },
       messageId: messageId(ids, host),
     })
   }

@@ -121,3 +121,25 @@ test.group('composeLetters', () => {
     assert.equal(chineseDateTime(null), '')
   })
 })
+
+test.group('composeLetters in an alert storm', () => {
+  test('lists the first 100 alerts, counts the rest, and marks every row sent with the mail', ({
+    assert,
+  }) => {
+    const storm = Array.from({ length: 250 }, (_, i) => alert(i + 1, 'deadline_breached'))
+    const [letter] = composeLetters(storm, APP)
+    const data = letter.data as { items: { code: string }[]; more: number }
+    assert.equal(letter.subject, '【12345】250 条工单提醒')
+    assert.lengthOf(data.items, 100)
+    assert.equal(data.items[0].code, 'C1')
+    assert.equal(data.more, 150)
+    assert.lengthOf(letter.ids, 250)
+  })
+
+  test('a short batch lists everything', ({ assert }) => {
+    const [letter] = composeLetters([alert(1, 'urge'), alert(2, 'urge')], APP)
+    const data = letter.data as { items: unknown[]; more: number }
+    assert.lengthOf(data.items, 2)
+    assert.equal(data.more, 0)
+  })
+})
