@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import TicketAssignment from '#models/ticket_assignment'
 import deadlineConfig from '#config/deadlines'
 import queueConfig from '#config/queue'
@@ -11,6 +12,8 @@ import { openPoints, type TimerPoint } from '#timers/timer_points'
 import { centerPointJob, pointJob } from '#timers/schedule_timers'
 import { centerCatchUp, centerPointsBetween } from '#timers/center_sweep'
 import { readHorizonMark, writeHorizonMark } from '#timers/horizon_mark'
+
+type AssignmentQuery = ModelQueryBuilderContract<typeof TicketAssignment>
 
 const PAGE = 500
 const ADD_CHUNK = 500
@@ -31,13 +34,13 @@ export interface SweepResult {
 function openStepsBetween(after: Date | null, until: Date, afterId: number) {
   const escalateMs = deadlineConfig.escalate.afterMinutes * 60_000
   const dueAfter = after && new Date(after.getTime() - escalateMs)
-  const within = (warnColumn: string, dueColumn: string) => (at: any) =>
+  const within = (warnColumn: string, dueColumn: string) => (at: AssignmentQuery) =>
     at
-      .where((w: any) => {
+      .where((w) => {
         w.where(warnColumn, '<=', until)
         if (after) w.where(warnColumn, '>', after)
       })
-      .orWhere((d: any) => {
+      .orWhere((d) => {
         d.where(dueColumn, '<=', until)
         if (dueAfter) d.where(dueColumn, '>', dueAfter)
       })
