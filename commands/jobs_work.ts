@@ -27,9 +27,8 @@ export default class JobsWork extends BaseCommand {
 
   async run() {
     const { default: FireDeadline } = await import('#timers/fire_deadline')
-    const { default: FireCenterDeadline } = await import('#timers/fire_center_deadline')
+    const { deadlineProcessor } = await import('#timers/deadline_job')
     const { FireBatcher } = await import('#timers/fire_batcher')
-    const { HORIZON_JOB } = await import('#timers/horizon_mark')
     const { sweep } = await import('#timers/sweep')
     const { relayTick } = await import('#outbox/relay')
     const { processMailBatch, onMailBatchFailed } = await import('#outbox/mail_batch_job')
@@ -43,20 +42,18 @@ export default class JobsWork extends BaseCommand {
       maxWaitMs: queueConfig.timers.batchWaitMs,
     })
     const workers = [
-      new Worker(
-        'deadlines',
-        async (job: Job) => {
-          // The horizon mark is a job only so that it vanishes with the timers.
-          if (job.name === HORIZON_JOB) return 'mark'
-          if (job.name === 'fire-center') return new FireCenterDeadline().handle(job.data)
-          return batcher.fire(job.data)
-        },
-        { ...options, concurrency: this.timerConcurrency }
-      ),
+      new Worker('deadlines', deadlineProcessor(batcher), {
+        ...options,
+        concurrency: this.timerConcurrency,
+      }),
       new Worker('outbox', processMailBatch(), options),
       new Worker(
         'maintenance',
-        async (job: Job) => (job.name === 'digest' ? new QueueDailyDigests().handle() : sweep()),
+        async (job: Job) => {
+          if (job.name === 'sweep') return sweep()
+          if (job.name === 'digest') return new QueueDailyDigests().handle()
+          return 'unknown job' // e.g. left by an older release: nothing to do
+        },
         { ...options, concurrency: 1 }
       ),
       new Worker('relay', () => relayTick(), {
@@ -88,7 +85,11 @@ export default class JobsWork extends BaseCommand {
     // Redis too, so put them back (and sweep at once) when they disappear.
     const watchdog = setInterval(async () => {
       try {
-        if (await maintenance.getJobScheduler('sweep')) return
+        const present = await Promise.all([
+          maintenance.getJobScheduler('sweep'),
+          relay.getJobScheduler('relay'),
+        ])
+        if (present.every(Boolean)) return
         await registerSchedulers(maintenance, relay)
         await maintenance.add('sweep', {}, { jobId: `sweep-restore-${Date.now()}` })
         this.logger.warning('job schedulers were missing from Redis: restored')

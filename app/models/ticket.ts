@@ -92,15 +92,15 @@ export default class Ticket extends BaseModel {
   @column.dateTime()
   declare nextDueAt: DateTime | null
 
-  /** the due instant each center step was marked breached for (timers) */
+  /** when the timers marked the running center step breached (cleared when a new one starts) */
   @column.dateTime()
-  declare redispatchBreachedFor: DateTime | null
+  declare redispatchBreachedAt: DateTime | null
 
   @column.dateTime()
-  declare reviewBreachedFor: DateTime | null
+  declare reviewBreachedAt: DateTime | null
 
   @column.dateTime()
-  declare callbackBreachedFor: DateTime | null
+  declare callbackBreachedAt: DateTime | null
 
   @column()
   declare calendarIncomplete: boolean

@@ -2,6 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import Notification from '#models/notification'
 import { enqueueOutbox } from '#actions/tickets/outbox'
+import { insertInChunks } from '#services/bulk_insert'
 import type { Recipient } from '#timers/recipients'
 
 export interface Alert {
@@ -16,8 +17,7 @@ export interface Alert {
 
 /**
  * Tells the people of each alert, in the caller's transaction: an in-app
- * notification and a queued mail per person, in one statement each however
- * many alerts. Both are keyed by the point, so repeating a point can never
+ * notification and a queued mail per person, in bulk however many alerts. Both are keyed by the point, so repeating a point can never
  * double them.
  */
 export async function alertPeople(
@@ -27,25 +27,23 @@ export async function alertPeople(
 ): Promise<number> {
   const rows = alerts.flatMap((alert) => alert.people.map((person) => ({ alert, person })))
   if (rows.length === 0) return 0
-  await trx
-    .insertQuery()
-    .table(Notification.table)
-    .multiInsert(
-      rows.map(({ alert, person }) => ({
-        user_id: person.id,
-        ticket_id: alert.ticket.id,
-        kind: alert.kind,
-        dedupe_key: alert.causeKey,
-        data: JSON.stringify({
-          ...alert.payload,
-          code: alert.ticket.code,
-          title: alert.ticket.title,
-        }),
-        created_at: now.toJSDate(),
-      }))
-    )
-    .knexQuery.onConflict(['user_id', 'dedupe_key'])
-    .ignore()
+  await insertInChunks(
+    trx,
+    Notification.table,
+    rows.map(({ alert, person }) => ({
+      user_id: person.id,
+      ticket_id: alert.ticket.id,
+      kind: alert.kind,
+      dedupe_key: alert.causeKey,
+      data: JSON.stringify({
+        ...alert.payload,
+        code: alert.ticket.code,
+        title: alert.ticket.title,
+      }),
+      created_at: now.toJSDate(),
+    })),
+    ['user_id', 'dedupe_key']
+  )
   await enqueueOutbox(
     trx,
     rows.map(({ alert, person }) => ({

@@ -32,20 +32,24 @@ export async function issueAutomaticUrges(
   now: DateTime
 ): Promise<EventEntry[]> {
   if (urges.length === 0) return []
-  const orders: { id: number | string }[] = await trx
-    .insertQuery()
-    .table(SupervisionOrder.table)
-    .multiInsert(
-      urges.map((urge) => ({
-        ticket_id: urge.ticket.id,
-        kind: 'urge',
-        department_id: urge.departmentId,
-        issued_by: null,
-        content: CONTENT[urge.step],
-        created_at: now.toJSDate(),
-      }))
-    )
-    .returning('id')
+  const orders: { id: number | string; ticket_id: number | string; department_id: number }[] =
+    await trx
+      .insertQuery()
+      .table(SupervisionOrder.table)
+      .multiInsert(
+        urges.map((urge) => ({
+          ticket_id: urge.ticket.id,
+          kind: 'urge',
+          department_id: urge.departmentId,
+          issued_by: null,
+          content: CONTENT[urge.step],
+          created_at: now.toJSDate(),
+        }))
+      )
+      .returning(['id', 'ticket_id', 'department_id'])
+  // RETURNING promises no order: match each urge to its order by ticket and
+  // department (one escalation per assignment, so one pair per urge).
+  const orderOf = new Map(orders.map((o) => [`${o.ticket_id}:${o.department_id}`, Number(o.id)]))
   const departments = await trx
     .from('departments')
     .whereIn('id', [...new Set(urges.map((urge) => urge.departmentId))])
@@ -71,14 +75,14 @@ export async function issueAutomaticUrges(
         },
       }))
   )
-  return urges.map((urge, index) => ({
+  return urges.map((urge) => ({
     ticketId: urge.ticket.id,
     actor: { id: SYSTEM_ACTOR.id, role: SYSTEM_ACTOR.role },
     action: 'urge',
     fromStatus: urge.ticket.status,
     toStatus: urge.ticket.status,
     payload: {
-      orderId: Number(orders[index].id),
+      orderId: orderOf.get(`${urge.ticket.id}:${urge.departmentId}`),
       departmentId: urge.departmentId,
       automatic: true,
       content: CONTENT[urge.step],

@@ -15,9 +15,9 @@ export interface CenterTimedTicket {
   redispatchDueAt: DateTime | null
   reviewDueAt: DateTime | null
   callbackDueAt: DateTime | null
-  redispatchBreachedFor: DateTime | null
-  reviewBreachedFor: DateTime | null
-  callbackBreachedFor: DateTime | null
+  redispatchBreachedAt: DateTime | null
+  reviewBreachedAt: DateTime | null
+  callbackBreachedAt: DateTime | null
 }
 
 export interface TimedOrder {
@@ -40,21 +40,26 @@ export interface CenterRequest {
   step: CenterPoint['step']
   /** ISO */
   dueAt: string
+  /** when the point fires (ISO, the due instant): a job run early waits for it again */
+  at?: string
 }
 
 const DUE = {
-  redispatch: ['redispatchDueAt', 'redispatchBreachedFor'],
-  review: ['reviewDueAt', 'reviewBreachedFor'],
-  callback: ['callbackDueAt', 'callbackBreachedFor'],
+  redispatch: ['redispatchDueAt', 'redispatchBreachedAt'],
+  review: ['reviewDueAt', 'reviewBreachedAt'],
+  callback: ['callbackDueAt', 'callbackBreachedAt'],
 } as const satisfies Record<CenterStep, [keyof CenterTimedTicket, keyof CenterTimedTicket]>
 
-/** The ticket's running center steps not yet marked breached for their current deadline. */
+/**
+ * The ticket's running center steps not yet marked breached. A step moved
+ * by a resume or a calendar change keeps its marker (breached once); a new
+ * step of the kind clears it (the transition effects do).
+ */
 export function openCenterPoints(ticket: CenterTimedTicket): CenterPoint[] {
   return CENTER_STEPS.flatMap((step) => {
     const [dueKey, markKey] = DUE[step]
     const dueAt = ticket[dueKey] as DateTime | null
-    const marked = ticket[markKey] as DateTime | null
-    if (!dueAt || marked?.toMillis() === dueAt.toMillis()) return []
+    if (!dueAt || ticket[markKey]) return []
     return [{ subject: 'ticket' as const, id: ticket.id, step, dueAt }]
   })
 }
@@ -67,9 +72,9 @@ export function openAnswerPoint(order: TimedOrder): CenterPoint | null {
 
 /** The column that marks a center step breached (tickets) or an answer overdue (orders). */
 export const CENTER_MARKER = {
-  redispatch: 'redispatch_breached_for',
-  review: 'review_breached_for',
-  callback: 'callback_breached_for',
+  redispatch: 'redispatch_breached_at',
+  review: 'review_breached_at',
+  callback: 'callback_breached_at',
   answer: 'answer_breached_at',
 } as const
 

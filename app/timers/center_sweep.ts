@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon'
 import SupervisionOrder from '#models/supervision_order'
 import Ticket from '#models/ticket'
-import { OPEN_STATUSES } from '#domain/lifecycle/index'
+import { CLOSED_STATUSES, OPEN_STATUSES } from '#domain/lifecycle/index'
 import FireCenterDeadline from '#timers/fire_center_deadline'
 import {
   CENTER_STEPS,
@@ -11,6 +11,8 @@ import {
 } from '#timers/center_points'
 
 const PAGE = 500
+/** overdue answers handled per sweep at most; the next sweep takes the rest */
+const ORDERS_PER_SWEEP = 2000
 
 /**
  * Due points of center steps and order answers with a due instant in
@@ -29,7 +31,7 @@ export async function centerPointsBetween(
       .where((q) => {
         for (const step of CENTER_STEPS) {
           q.orWhere((s) => {
-            s.where(`${step}_due_at`, '<=', until.toJSDate())
+            s.where(`${step}_due_at`, '<=', until.toJSDate()).whereNull(`${step}_breached_at`)
             if (after) s.where(`${step}_due_at`, '>', after.toJSDate())
           })
         }
@@ -45,13 +47,15 @@ export async function centerPointsBetween(
     .whereNull('answer_breached_at')
     .where('answer_due_at', '<=', until.toJSDate())
     .if(after, (q) => q.where('answer_due_at', '>', after!.toJSDate()))
+    // An answer is owed while the ticket is not closed, suspended or not.
     .whereIn(
       'ticket_id',
       Ticket.query()
         .select('id')
-        .whereIn('status', [...OPEN_STATUSES])
+        .whereNotIn('status', [...CLOSED_STATUSES])
     )
     .orderBy('id')
+    .limit(ORDERS_PER_SWEEP)
   points.push(...orders.map(openAnswerPoint).filter((point) => point !== null))
   return points.filter((point) => point.dueAt <= until && (after === null || point.dueAt > after))
 }

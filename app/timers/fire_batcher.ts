@@ -23,30 +23,40 @@ export class FireBatcher {
   #waiting: Waiting[] = []
   #timer: NodeJS.Timeout | null = null
 
+  #fireMany: (requests: PointRequest[]) => Promise<FireOutcome[]>
+  #maxSize: number
+  #maxWaitMs: number
+
   constructor(
-    private fireMany: (requests: PointRequest[]) => Promise<FireOutcome[]>,
-    private options: BatchOptions
-  ) {}
+    fireMany: (requests: PointRequest[]) => Promise<FireOutcome[]>,
+    options: BatchOptions
+  ) {
+    this.#fireMany = fireMany
+    // A zero or garbage size from the environment must not stall every job.
+    this.#maxSize = Math.max(1, Math.floor(options.maxSize) || 1)
+    this.#maxWaitMs = Math.max(0, options.maxWaitMs || 0)
+  }
 
   fire(request: PointRequest): Promise<FireOutcome> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ request, resolve, reject })
-      if (this.#waiting.length >= this.options.maxSize) this.#flush()
-      else this.#timer ??= setTimeout(() => this.#flush(), this.options.maxWaitMs)
+      if (this.#waiting.length >= this.#maxSize) this.#flush()
+      else this.#timer ??= setTimeout(() => this.#flush(), this.#maxWaitMs)
     })
   }
 
   #flush() {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
-    const batch = this.#waiting.splice(0, this.options.maxSize)
+    const batch = this.#waiting.splice(0, this.#maxSize)
     if (this.#waiting.length > 0) this.#timer = setTimeout(() => this.#flush(), 0)
     if (batch.length > 0) void this.#run(batch)
   }
 
   async #run(batch: Waiting[]) {
     try {
-      const outcomes = await this.fireMany(batch.map((waiting) => waiting.request))
+      const outcomes = await this.#fireMany(batch.map((waiting) => waiting.request))
+      if (outcomes.length !== batch.length) throw new Error('one outcome per point expected')
       batch.forEach((waiting, index) => waiting.resolve(outcomes[index]))
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error)

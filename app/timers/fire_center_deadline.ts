@@ -4,7 +4,7 @@ import SupervisionOrder from '#models/supervision_order'
 import Ticket from '#models/ticket'
 import deadlineConfig from '#config/deadlines'
 import clock, { toIso } from '#services/clock_service'
-import { OPEN_STATUSES } from '#domain/lifecycle/index'
+import { CLOSED_STATUSES, OPEN_STATUSES } from '#domain/lifecycle/index'
 import { appendEvents } from '#actions/tickets/event_log'
 import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import {
@@ -51,7 +51,9 @@ export default class FireCenterDeadline {
       const { outcome, point } = decideCenterPoint(
         request,
         open,
-        OPEN_STATUSES.includes(ticket.status),
+        // A center step pauses with the ticket; an order's answer is owed by
+        // the department whatever the ticket waits for, until it is closed.
+        order ? !CLOSED_STATUSES.includes(ticket.status) : OPEN_STATUSES.includes(ticket.status),
         now
       )
       if (outcome !== 'fired' || !point) return outcome
@@ -59,7 +61,7 @@ export default class FireCenterDeadline {
       await trx
         .from(order ? 'supervision_orders' : 'tickets')
         .where('id', point.id)
-        .update({ [CENTER_MARKER[point.step]]: order ? now.toJSDate() : point.dueAt.toJSDate() })
+        .update({ [CENTER_MARKER[point.step]]: now.toJSDate() })
       const note = ticket.deadlineNotes[point.step]
       const explained = note && DateTime.fromISO(note.dueAt).toMillis() === point.dueAt.toMillis()
       const departmentId = order?.departmentId ?? null

@@ -10,6 +10,8 @@ import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import {
   decidePoint,
   MARKER,
+  TIMER_PHASES,
+  TIMER_STEPS,
   timerJobId,
   type FireOutcome,
   type PointRequest,
@@ -18,8 +20,6 @@ import {
 import { alertPeople, type Alert } from '#timers/alerts'
 import { issueAutomaticUrges, type AutoUrge } from '#timers/auto_urge'
 import { loadRecipients } from '#timers/recipients'
-
-export type { FireOutcome, PointRequest as FireInput } from '#timers/timer_points'
 
 const EVENT = {
   warn: 'deadline_warned',
@@ -105,6 +105,14 @@ export default class FireDeadline {
         }
         return outcome
       })
+      // Ladder order whatever order the jobs came in: warned before breached
+      // before escalated, step by step, so every timeline reads the same.
+      fired.sort(
+        (a, b) =>
+          a.assignment.id - b.assignment.id ||
+          TIMER_STEPS.indexOf(a.point.step) - TIMER_STEPS.indexOf(b.point.step) ||
+          TIMER_PHASES.indexOf(a.point.phase) - TIMER_PHASES.indexOf(b.point.phase)
+      )
       if (fired.length > 0) await this.#act(trx, fired, now)
       return outcomes
     })

@@ -38,6 +38,7 @@ export async function writeHorizonMark(queue: Queue, until: number, nowMs: numbe
   await redis.set(keyOf(queue), JSON.stringify({ until, jobId }))
   if (previous) {
     const old = (JSON.parse(previous) as { jobId: string }).jobId
-    if (old !== jobId) await queue.remove(old)
+    // Running right now (its instant came): it finishes as a no-op anyway.
+    if (old !== jobId) await queue.remove(old).catch(() => 0)
   }
 }

@@ -95,13 +95,3 @@ export async function loadRecipients(
     },
   }
 }
-
-/** The recipients of one department's deadline (tests and one-off callers). */
-export async function recipientsFor(
-  client: QueryClientContract,
-  audiences: readonly Audience[],
-  departmentId: number
-): Promise<Recipient[]> {
-  const book = await loadRecipients(client, [departmentId])
-  return book.for(audiences, departmentId)
-}

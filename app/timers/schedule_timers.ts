@@ -44,6 +44,7 @@ export function pointJob(point: TimerPoint, now: DateTime) {
       step: point.step,
       phase: point.phase,
       dueAt: point.dueAt.toISO()!,
+      at: point.at.toISO()!,
     },
     opts: timerJobOptions(timerJobId(point), point.at, now),
   }
@@ -53,7 +54,13 @@ export function pointJob(point: TimerPoint, now: DateTime) {
 export function centerPointJob(point: CenterPoint, now: DateTime) {
   return {
     name: 'fire-center',
-    data: { subject: point.subject, id: point.id, step: point.step, dueAt: point.dueAt.toISO()! },
+    data: {
+      subject: point.subject,
+      id: point.id,
+      step: point.step,
+      dueAt: point.dueAt.toISO()!,
+      at: point.dueAt.toISO()!,
+    },
     opts: timerJobOptions(centerJobId(point), point.dueAt, now),
   }
 }

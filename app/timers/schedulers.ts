@@ -14,6 +14,9 @@ export async function registerSchedulers(maintenance: Queue, relay: Queue): Prom
     { every: queueConfig.sweepEveryMs },
     { name: 'sweep' }
   )
+  // Before the relay had its own queue it ran on `maintenance`: a scheduler
+  // left there from an older release would keep adding jobs nobody wants.
+  await maintenance.removeJobScheduler('relay')
   await relay.upsertJobScheduler('relay', { every: queueConfig.relayEveryMs }, { name: 'relay' })
   // Each department's morning digest; the use case skips its rest days
   // (weekends, holidays, per its calendar), so the cron fires every day.

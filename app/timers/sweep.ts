@@ -29,21 +29,24 @@ export interface SweepResult {
  * more than a horizon before the due instant (a 10-working-day limit warns
  * about three days ahead): filtering on the due instant alone would warn
  * late. The escalation follows the due instant by a fixed delay. Each
- * condition matches a partial index (migrations 0011 and 0012).
+ * condition matches a partial index (migrations 0011 and 0014).
  */
 function openStepsBetween(after: Date | null, until: Date, afterId: number) {
   const escalateMs = deadlineConfig.escalate.afterMinutes * 60_000
   const dueAfter = after && new Date(after.getTime() - escalateMs)
-  const within = (warnColumn: string, dueColumn: string) => (at: AssignmentQuery) =>
-    at
-      .where((w) => {
-        w.where(warnColumn, '<=', until)
-        if (after) w.where(warnColumn, '>', after)
-      })
-      .orWhere((d) => {
-        d.where(dueColumn, '<=', until)
-        if (dueAfter) d.where(dueColumn, '>', dueAfter)
-      })
+  const within =
+    (warnColumn: string, warnedColumn: string, dueColumn: string) => (at: AssignmentQuery) =>
+      at
+        .where((w) => {
+          // Only warnings not yet given: long limits warn days ahead, so most
+          // running steps are warned already (index of migration 0014).
+          w.where(warnColumn, '<=', until).whereNull(warnedColumn)
+          if (after) w.where(warnColumn, '>', after)
+        })
+        .orWhere((d) => {
+          d.where(dueColumn, '<=', until)
+          if (dueAfter) d.where(dueColumn, '>', dueAfter)
+        })
   return (
     TicketAssignment.query()
       .where('ticket_assignments.id', '>', afterId)
@@ -54,7 +57,7 @@ function openStepsBetween(after: Date | null, until: Date, afterId: number) {
               .where('active', true)
               .whereNull('signed_at')
               .whereNull('sign_escalated_at')
-              .where(within('sign_warn_at', 'sign_due_at'))
+              .where(within('sign_warn_at', 'sign_warned_at', 'sign_due_at'))
           )
           .orWhere((h) =>
             h
@@ -63,7 +66,7 @@ function openStepsBetween(after: Date | null, until: Date, afterId: number) {
               .whereNotNull('signed_at')
               .whereNull('replied_at')
               .whereNull('handle_escalated_at')
-              .where(within('handle_warn_at', 'handle_due_at'))
+              .where(within('handle_warn_at', 'handle_warned_at', 'handle_due_at'))
           )
       )
       // A suspended or finished ticket's clock is stopped (FireDeadline would say 'stale').
@@ -98,16 +101,19 @@ async function catchUp(now: DateTime): Promise<number> {
   let fired = 0
   for await (const points of openPointsBetween(null, now)) {
     const due = points.filter((point) => point.at <= now)
-    const outcomes = await new FireDeadline().handleMany(
-      due.map((point) => ({
-        assignmentId: point.assignmentId,
-        step: point.step,
-        phase: point.phase,
-        dueAt: point.dueAt.toISO()!,
-      })),
-      now
-    )
-    fired += outcomes.filter((outcome) => outcome === 'fired').length
+    // Batches as the worker makes them: a transaction of bounded size.
+    for (let start = 0; start < due.length; start += queueConfig.timers.batchSize) {
+      const outcomes = await new FireDeadline().handleMany(
+        due.slice(start, start + queueConfig.timers.batchSize).map((point) => ({
+          assignmentId: point.assignmentId,
+          step: point.step,
+          phase: point.phase,
+          dueAt: point.dueAt.toISO()!,
+        })),
+        now
+      )
+      fired += outcomes.filter((outcome) => outcome === 'fired').length
+    }
   }
   return fired + (await centerCatchUp(now))
 }
@@ -138,11 +144,14 @@ async function fillHorizon(now: DateTime): Promise<number> {
         point.at > now && (after === null || point.at > after) && point.at <= until
     )
     // Redis away: leave the mark where it was, the next sweep tries again.
-    if (!(await add(coming.map((point) => pointJob(point, now))))) return scheduled
+    // Delays from the time of adding, not of the sweep's start: a long
+    // catch-up before this must not make the jobs run early.
+    if (!(await add(coming.map((point) => pointJob(point, clock.now()))))) return scheduled
   }
   const center = await centerPointsBetween(after, until)
   const comingCenter = center.filter((point) => point.dueAt > now)
-  if (!(await add(comingCenter.map((point) => centerPointJob(point, now))))) return scheduled
+  if (!(await add(comingCenter.map((point) => centerPointJob(point, clock.now())))))
+    return scheduled
   await writeHorizonMark(queue, until.toMillis(), now.toMillis())
   return scheduled
 }

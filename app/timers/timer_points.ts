@@ -90,6 +90,8 @@ export interface PointRequest {
   phase: TimerPhase
   /** the deadline the job was scheduled for (ISO) */
   dueAt: string
+  /** when the point fires (ISO): a job run early waits for it again */
+  at?: string
 }
 
 export type FireOutcome = 'fired' | 'stale' | 'early'

@@ -8,7 +8,7 @@ import User from '#models/user'
 import deadlineConfig from '#config/deadlines'
 import queues from '#services/queues'
 import { seedOrganisation } from '#database/seeding/organisation'
-import { recipientsFor, type Recipient } from '#timers/recipients'
+import { loadRecipients, type Recipient } from '#timers/recipients'
 import { scheduleAssignments } from '#timers/schedule_timers'
 import { timerJobId, type TimerPhase } from '#timers/timer_points'
 import { seedReferenceData } from '#tests/support/reference_data'
@@ -197,8 +197,9 @@ export class ResilienceWorld {
   }
 
   /** The people a phase of the ladder reaches for a department, by the app's own rule. */
-  recipients(departmentId: number, phase: TimerPhase): Promise<Recipient[]> {
-    return recipientsFor(db.connection(), deadlineConfig[phase].notify, departmentId)
+  async recipients(departmentId: number, phase: TimerPhase): Promise<Recipient[]> {
+    const book = await loadRecipients(db.connection(), [departmentId])
+    return book.for(deadlineConfig[phase].notify, departmentId)
   }
 
   /**

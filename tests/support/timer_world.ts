@@ -4,7 +4,7 @@ import clock from '#services/clock_service'
 import deadlineConfig from '#config/deadlines'
 import queues from '#services/queues'
 import { openPoints, timerJobId, type TimerPhase, type TimerStep } from '#timers/timer_points'
-import type { FireInput } from '#timers/fire_deadline'
+import type { PointRequest } from '#timers/timer_points'
 
 /** Freezes "now" at a Shanghai wall-clock time, e.g. `at('2026-11-23T11:30')`. */
 export const at = (iso: string) => clock.freeze(iso)
@@ -24,12 +24,13 @@ export function pointOf(assignment: TicketAssignment, step: TimerStep, phase: Ti
 }
 
 /** What a delayed job for the point carries (and what the sweep passes). */
-export function jobData(point: ReturnType<typeof pointOf>): FireInput {
+export function jobData(point: ReturnType<typeof pointOf>): PointRequest {
   return {
     assignmentId: point.assignmentId,
     step: point.step,
     phase: point.phase,
     dueAt: point.dueAt.toISO()!,
+    at: point.at.toISO()!,
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import TicketEvent from '#models/ticket_event'
 import clock from '#services/clock_service'
+import { insertInChunks } from '#services/bulk_insert'
 
 export interface EventActor {
   id: number | null
@@ -37,7 +38,7 @@ export function appendEvent(
 }
 
 /**
- * Appends many lines in one statement (timers firing in batches), in the
+ * Appends many lines in bulk (timers firing in batches), in the
  * order given: ids grow with the order, so a ticket's timeline reads the
  * same as if they were appended one by one.
  */
@@ -47,19 +48,18 @@ export async function appendEvents(
 ): Promise<void> {
   if (entries.length === 0) return
   const createdAt = clock.now().toJSDate()
-  await trx
-    .insertQuery()
-    .table(TicketEvent.table)
-    .multiInsert(
-      entries.map((entry) => ({
-        ticket_id: entry.ticketId,
-        actor_id: entry.actor.id,
-        actor_role: entry.actor.role,
-        action: entry.action,
-        from_status: entry.fromStatus,
-        to_status: entry.toStatus,
-        payload: JSON.stringify(entry.payload ?? {}),
-        created_at: createdAt,
-      }))
-    )
+  await insertInChunks(
+    trx,
+    TicketEvent.table,
+    entries.map((entry) => ({
+      ticket_id: entry.ticketId,
+      actor_id: entry.actor.id,
+      actor_role: entry.actor.role,
+      action: entry.action,
+      from_status: entry.fromStatus,
+      to_status: entry.toStatus,
+      payload: JSON.stringify(entry.payload ?? {}),
+      created_at: createdAt,
+    }))
+  )
 }

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import OutboxMessage from '#models/outbox_message'
 import clock from '#services/clock_service'
+import { insertInChunks } from '#services/bulk_insert'
 
 export interface OutboxEntry {
   topic: 'mail' | 'national_result'
@@ -21,20 +22,18 @@ export async function enqueueOutbox(
 ): Promise<void> {
   if (entries.length === 0) return
   const now = clock.now().toJSDate()
-  await trx
-    .insertQuery()
-    .table(OutboxMessage.table)
-    .insert(
-      entries.map((entry) => ({
-        topic: entry.topic,
-        dedupe_key: entry.dedupeKey,
-        payload: JSON.stringify(entry.payload),
-        status: 'pending',
-        attempts: 0,
-        available_at: now,
-        created_at: now,
-      }))
-    )
-    .knexQuery.onConflict('dedupe_key')
-    .ignore()
+  await insertInChunks(
+    trx,
+    OutboxMessage.table,
+    entries.map((entry) => ({
+      topic: entry.topic,
+      dedupe_key: entry.dedupeKey,
+      payload: JSON.stringify(entry.payload),
+      status: 'pending',
+      attempts: 0,
+      available_at: now,
+      created_at: now,
+    })),
+    ['dedupe_key']
+  )
 }

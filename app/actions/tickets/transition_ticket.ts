@@ -45,6 +45,16 @@ export default class TransitionTicket {
 
   private transition(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput) {
     return db.transaction(async (trx): Promise<TransitionResult> => {
+      // A merge holds two tickets: lock both in id order, the order timer
+      // batches lock tickets in, so the two can never wait on each other.
+      const target = action === 'merge' ? Number(input.targetTicketId) : Number.NaN
+      if (Number.isSafeInteger(target) && target !== ticketId)
+        await trx
+          .from('tickets')
+          .whereIn('id', [ticketId, target])
+          .orderBy('id')
+          .forUpdate()
+          .select('id')
       const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
       if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)
       const now = clock.now()

@@ -70,7 +70,7 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     assert.equal(breach.actor_role, 'system')
     assert.deepEqual(await notified(id, 'deadline_breached'), [org.users.supervisor.id])
     assert.equal(
-      toIso(DateTime.fromJSDate((await ticketRow(id)).review_breached_for)),
+      toIso(DateTime.fromJSDate((await ticketRow(id)).review_breached_at)),
       '2026-11-24T17:30:00.000+08:00'
     )
 
@@ -140,6 +140,6 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     const steps = async (id: number) => (await breaches(id)).map((e) => e.payload.step)
     assert.notInclude(await steps(answered), 'answer')
     assert.deepEqual(await steps(returned), [])
-    assert.isNull((await ticketRow(returned)).redispatch_breached_for)
+    assert.isNull((await ticketRow(returned)).redispatch_breached_at)
   })
 })

@@ -113,6 +113,7 @@ export async function returnAssignment(
   if (effect.type === 'return_to_center') {
     const redispatch = await context.deadlines.forCenter('redispatch', context.now)
     context.ticket.redispatchDueAt = redispatch.dueAt
+    context.ticket.redispatchBreachedAt = null // a new re-dispatch step: its timer is armed again
     context.ticket.deadlineNotes = {
       ...context.ticket.deadlineNotes,
       redispatch: describeDeadline(redispatch),
@@ -131,6 +132,7 @@ export async function recordReply(context: TransitionContext, effect: Of<'record
   await lead.save()
   const review = await context.deadlines.forCenter('review', context.now)
   context.ticket.reviewDueAt = review.dueAt
+  context.ticket.reviewBreachedAt = null // a new review step: its timer is armed again
   context.ticket.deadlineNotes = {
     ...context.ticket.deadlineNotes,
     review: describeDeadline(review),

@@ -24,6 +24,7 @@ export async function startCallback(context: TransitionContext) {
   const callback = await context.deadlines.forCenter('callback', context.now)
   context.ticket.reviewDueAt = null
   context.ticket.callbackDueAt = callback.dueAt
+  context.ticket.callbackBreachedAt = null // a new callback step: its timer is armed again
   context.ticket.deadlineNotes = {
     ...context.ticket.deadlineNotes,
     callback: describeDeadline(callback),
