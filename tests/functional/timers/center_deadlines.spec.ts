@@ -142,4 +142,44 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     assert.deepEqual(await steps(returned), [])
     assert.isNull((await ticketRow(returned)).redispatch_breached_at)
   })
+
+  test('a breached review stays breached once; a reply sent back and given again arms a new one', async ({
+    assert,
+  }) => {
+    const id = await desk.dispatched('bureauA')
+    await desk.act('department_staff', id, 'sign')
+    at('2026-11-23T10:30')
+    await desk.act('department_staff', id, 'reply', { outcome: 'resolved', content: '已修复' })
+    at('2026-11-24T17:30')
+    assert.equal((await sweep()).fired, 1)
+    at('2026-11-24T17:31')
+    assert.equal((await sweep()).fired, 0, 'breached once')
+
+    at('2026-11-24T17:40')
+    await desk.act('operator', id, 'review_reject', { reason: '答复不完整' })
+    at('2026-11-25T09:10')
+    await desk.act('department_staff', id, 'reply', { outcome: 'resolved', content: '已补充' })
+    const row = await ticketRow(id)
+    assert.isNull(row.review_breached_at, 'a new review step')
+    assert.equal(toIso(DateTime.fromJSDate(row.review_due_at)), '2026-11-26T17:30:00.000+08:00')
+    at('2026-11-26T17:30')
+    assert.equal((await sweep()).fired, 1)
+    assert.deepEqual(
+      (await breaches(id)).map((e) => e.payload.step),
+      ['review', 'review']
+    )
+  })
+
+  test('an order is owed while the ticket is suspended', async ({ assert }) => {
+    const id = await desk.dispatched('bureauA')
+    await desk.act('department_staff', id, 'sign')
+    await desk.act('supervisor', id, 'supervise', { content: '请限期办理。' })
+    await desk.act('department_staff', id, 'suspend', { reason: '等待检测报告' })
+    at('2026-11-26T17:30')
+    await sweep()
+    assert.deepEqual(
+      (await breaches(id)).map((e) => e.payload.step),
+      ['answer']
+    )
+  })
 })

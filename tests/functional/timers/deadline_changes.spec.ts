@@ -5,11 +5,10 @@ import FireDeadline from '#timers/fire_deadline'
 import { scheduleAssignments } from '#timers/schedule_timers'
 import { sweep } from '#timers/sweep'
 import { timerJobId } from '#timers/timer_points'
-import { Worker, type Job } from 'bullmq'
-import queueConfig from '#config/queue'
 import queues from '#services/queues'
 import { buildOrg } from '#tests/support/org_fixtures'
 import { seedReferenceData } from '#tests/support/reference_data'
+import { startTimerWorker } from '#tests/support/timer_worker'
 import { MONDAY_10, TicketDesk } from '#tests/support/ticket_world'
 import {
   assignmentOf,
@@ -156,21 +155,10 @@ test.group('Deadline changes make old jobs harmless', (group) => {
     cleanup,
   }) => {
     await queues.get('deadlines').obliterate({ force: true })
-    const connection = { ...queueConfig.connection, maxRetriesPerRequest: null }
-    const worker = new Worker('deadlines', (job: Job) => new FireDeadline().handle(job.data), {
-      connection,
-      prefix: queueConfig.prefix,
-      concurrency: 1,
-    })
+    const worker = startTimerWorker()
     cleanup(() => worker.close())
-    const results: unknown[] = []
-    worker.on('completed', (_job, result) => results.push(result))
-    const ran = async (count: number) => {
-      for (let waited = 0; results.length < count; waited += 20) {
-        if (waited > 10_000) throw new Error(`the worker ran ${results.length} of ${count} jobs`)
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-    }
+    const { results } = worker
+    const ran = worker.completed
 
     at('2026-11-27T16:00') // Friday: sign warns 17:30, due Monday 09:30
     const id = await desk.dispatched('bureauA')
