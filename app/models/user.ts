@@ -4,9 +4,9 @@ import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import Department from '#models/department'
 import { isDepartmentRole, type Role } from '#domain/roles'
+import { ThrottledAccessTokensProvider } from '#services/throttled_access_tokens'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -44,7 +44,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @belongsTo(() => Department)
   declare department: BelongsTo<typeof Department>
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, { expiresIn: '30 days' })
+  static accessTokens = new ThrottledAccessTokensProvider({
+    tokenableModel: User,
+    expiresIn: '30 days',
+  })
 
   get belongsToDepartment(): boolean {
     return isDepartmentRole(this.role)

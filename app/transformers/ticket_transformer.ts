@@ -29,6 +29,18 @@ function note(notes: Record<string, DeadlineNote>, step: string, locale: Locale)
 
 /** One row of a ticket list. */
 export function ticketSummary(ticket: Ticket) {
+  return summary(ticket, maskedPhone(ticket))
+}
+
+/**
+ * The answer to an intake: a list row, masking the number the caller sent
+ * (normalised) rather than decrypting what was just encrypted.
+ */
+export function intakeSummary(ticket: Ticket, requesterPhone: string | null) {
+  return summary(ticket, requesterPhone && maskPhone(requesterPhone))
+}
+
+function summary(ticket: Ticket, requesterPhone: string | null) {
   return {
     id: ticket.id,
     code: ticket.code,
@@ -42,7 +54,7 @@ export function ticketSummary(ticket: Ticket) {
     round: ticket.round,
     nextDueAt: iso(ticket.nextDueAt),
     requesterName: ticket.requesterConfidential ? null : ticket.requesterName,
-    requesterPhone: maskedPhone(ticket),
+    requesterPhone,
     createdAt: iso(ticket.createdAt),
   }
 }

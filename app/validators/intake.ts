@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { KINDS, URGENCIES } from '#domain/ticket_attributes'
 import { CONTACT_PREFERENCES } from '#domain/intake/channel_data'
 import { ONLINE_SOURCES } from '#domain/intake/adapters/online'
+import { existingIdIn } from '#validators/existing_ids'
 
 // Mainland mobile or landline, with optional +86 and separators.
 const PHONE = /^(?:\+?86[\s-]?)?(?:1\d{2}[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/
@@ -13,7 +14,7 @@ const common = {
     .number()
     .withoutDecimals()
     .positive()
-    .exists({ table: 'categories', column: 'id' })
+    .exists(existingIdIn('categories'))
     .nullable()
     .optional(),
   title: vine.string().trim().maxLength(200).nullable().optional(),
@@ -23,7 +24,7 @@ const common = {
     .number()
     .withoutDecimals()
     .positive()
-    .exists({ table: 'departments', column: 'id' })
+    .exists(existingIdIn('departments'))
     .nullable()
     .optional(),
   requesterName: vine.string().trim().maxLength(100).nullable().optional(),

@@ -111,8 +111,17 @@ export class TicketDesk {
   }
 
   /** Any channel, through its adapter, e.g. `desk.intake(onlineAdapter, { ... })`. */
-  intake<P>(adapter: ChannelAdapter<P>, payload: P, by: UserKey = 'operator'): Promise<Ticket> {
-    return new IntakeTicket().handle(adapter, payload, ticketActor(this.org.users[by]))
+  async intake<P>(
+    adapter: ChannelAdapter<P>,
+    payload: P,
+    by: UserKey = 'operator'
+  ): Promise<Ticket> {
+    const { ticket } = await new IntakeTicket().handle(
+      adapter,
+      payload,
+      ticketActor(this.org.users[by])
+    )
+    return ticket
   }
 
   async act(by: UserKey, ticketId: number, action: Action, input: TransitionInput = {}) {

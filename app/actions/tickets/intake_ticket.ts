@@ -4,12 +4,18 @@ import clock from '#services/clock_service'
 import sla from '#services/sla_service'
 import { nextTicketCode } from '#services/ticket_codes'
 import { tokenize } from '#services/segmenter'
-import { encryptPhone, phoneLookupHash } from '#services/requester_phone'
+import { encryptPhone, normalizePhone, phoneLookupHash } from '#services/requester_phone'
 import { appendEvent } from '#actions/tickets/event_log'
 import type { TicketActor } from '#actions/tickets/transition_context'
 import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
 import { decideRegistration } from '#domain/lifecycle/index'
 import { refusalError } from '#actions/tickets/refusal_error'
+
+export interface IntakeResult {
+  ticket: Ticket
+  /** the requester's number as stored (normalised), in clear: the answer masks it without decrypting */
+  requesterPhone: string | null
+}
 
 /**
  * 受理: turns a channel's payload into a registered ticket, with its event.
@@ -17,14 +23,18 @@ import { refusalError } from '#actions/tickets/refusal_error'
  * this ticket's limits.
  */
 export default class IntakeTicket {
-  async handle<P>(adapter: ChannelAdapter<P>, payload: P, actor: TicketActor): Promise<Ticket> {
+  async handle<P>(
+    adapter: ChannelAdapter<P>,
+    payload: P,
+    actor: TicketActor
+  ): Promise<IntakeResult> {
     const decision = decideRegistration(actor)
     if (!decision.ok) throw refusalError(decision, null)
     const draft = adapter.toDraft(payload)
     const now = clock.now()
     const [code, policy] = await Promise.all([nextTicketCode(now), sla.policyFor(draft, now)])
-    return db.transaction(async (trx) => {
-      const ticket = await Ticket.create(
+    const ticket = await db.transaction(async (trx) => {
+      const created = await Ticket.create(
         {
           ...this.columns(draft),
           code,
@@ -42,11 +52,11 @@ export default class IntakeTicket {
         { client: trx }
       )
       await appendEvent(trx, {
-        ticketId: ticket.id,
+        ticketId: created.id,
         actor: { id: actor.id, role: actor.role },
         action: 'register',
         fromStatus: null,
-        toStatus: ticket.status,
+        toStatus: created.status,
         payload: {
           channel: draft.channel,
           kind: draft.kind,
@@ -54,8 +64,10 @@ export default class IntakeTicket {
           slaPolicyId: policy.id,
         },
       })
-      return ticket
+      return created
     })
+    const phone = draft.requester.phone
+    return { ticket, requesterPhone: phone ? normalizePhone(phone) : null }
   }
 
   private columns(draft: TicketDraft) {

@@ -8,7 +8,7 @@ import {
   onlineIntakeValidator,
   windowIntakeValidator,
 } from '#validators/intake'
-import { ticketSummary } from '#transformers/ticket_transformer'
+import { intakeSummary } from '#transformers/ticket_transformer'
 import { ticketActor } from '#actions/tickets/ticket_actor'
 
 /** 受理 per channel: each validates its payload and hands it to its adapter. */
@@ -16,33 +16,33 @@ export default class IntakeController {
   async hotline({ auth, bouncer, request, response }: HttpContext) {
     await bouncer.with('TicketPolicy').authorize('intake')
     const payload = await request.validateUsing(hotlineIntakeValidator)
-    const ticket = await new IntakeTicket().handle(
+    const { ticket, requesterPhone } = await new IntakeTicket().handle(
       hotlineAdapter,
       payload,
       ticketActor(auth.getUserOrFail())
     )
-    return response.created({ data: ticketSummary(ticket) })
+    return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }
 
   async window({ auth, bouncer, request, response }: HttpContext) {
     await bouncer.with('TicketPolicy').authorize('intake')
     const payload = await request.validateUsing(windowIntakeValidator)
-    const ticket = await new IntakeTicket().handle(
+    const { ticket, requesterPhone } = await new IntakeTicket().handle(
       windowAdapter,
       payload,
       ticketActor(auth.getUserOrFail())
     )
-    return response.created({ data: ticketSummary(ticket) })
+    return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }
 
   async online({ auth, bouncer, request, response }: HttpContext) {
     await bouncer.with('TicketPolicy').authorize('intake')
     const payload = await request.validateUsing(onlineIntakeValidator)
-    const ticket = await new IntakeTicket().handle(
+    const { ticket, requesterPhone } = await new IntakeTicket().handle(
       onlineAdapter,
       payload,
       ticketActor(auth.getUserOrFail())
     )
-    return response.created({ data: ticketSummary(ticket) })
+    return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }
 }

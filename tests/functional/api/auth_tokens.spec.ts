@@ -2,8 +2,10 @@ import { test } from '@japa/runner'
 import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
+import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { MAX_FAILED_LOGINS } from '#services/login_throttle'
+import { LAST_USED_AT_RESOLUTION_MS } from '#services/throttled_access_tokens'
 import { buildOrg, fixtureEmail, FIXTURE_PASSWORD } from '#tests/support/org_fixtures'
 import { call, clearLoginThrottle, errorsOf, fieldMessages, type Locale } from '#tests/support/api'
 
@@ -272,4 +274,59 @@ test.group('API auth tokens: revocation and missing tokens', (group) => {
       res.assertStatus(401)
       assert.deepEqual(errorsOf(res), [{ message: row.message }])
     })
+})
+
+test.group('API auth tokens: last_used_at', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  // Each test's auditor holds the one token it was given.
+  const recorded = async (user: User) => {
+    const [token] = await User.accessTokens.all(user)
+    return { id: String(token.identifier), at: token.lastUsedAt }
+  }
+
+  test('the first use records it; uses within a minute leave it alone', async ({
+    client,
+    assert,
+  }) => {
+    const org = await buildOrg()
+    const token = await org.tokenFor('auditor')
+    assert.isNull((await recorded(org.users.auditor)).at)
+
+    ;(await call(client, 'GET', me(), { token })).assertStatus(200)
+    const first = (await recorded(org.users.auditor)).at
+    assert.instanceOf(first, Date)
+    ;(await call(client, 'GET', me(), { token })).assertStatus(200)
+
+    assert.equal((await recorded(org.users.auditor)).at!.getTime(), first!.getTime())
+  })
+
+  test('a use more than a minute after the recorded one records it again', async ({
+    client,
+    assert,
+  }) => {
+    const org = await buildOrg()
+    const token = await org.tokenFor('auditor')
+    const { id } = await recorded(org.users.auditor)
+    const stale = new Date(Date.now() - LAST_USED_AT_RESOLUTION_MS - 1000)
+    await db.from('auth_access_tokens').where('id', id).update({ last_used_at: stale })
+
+    ;(await call(client, 'GET', me(), { token })).assertStatus(200)
+
+    assert.isAbove((await recorded(org.users.auditor)).at!.getTime(), Date.now() - 10_000)
+  })
+
+  test('a wrong secret for a real token id is refused and records nothing', async ({
+    client,
+    assert,
+  }) => {
+    const org = await buildOrg()
+    const token = await org.tokenFor('auditor')
+    const forged = `${token.split('.')[0]}.${Buffer.from('not-the-secret').toString('base64url')}`
+
+    const res = await call(client, 'GET', me(), { token: forged })
+
+    res.assertStatus(401)
+    assert.isNull((await recorded(org.users.auditor)).at)
+  })
 })
