@@ -39,11 +39,16 @@ function intake(
     post: operation(`api.tickets.intake.${channel}`, {
       summary: `Register a ticket from ${what}`,
       description:
-        'Registers (受理) and starts the deadlines; 422 `E_NO_SLA_POLICY` when no policy ' +
+        'Registers (受理) and starts the deadlines; with `dispatch`, also routes it to a lead ' +
+        '(and assisting) department in the same transaction (受理即转办), so it answers ' +
+        '`dispatched` with the sign deadline. 422 `E_NO_SLA_POLICY` when no policy ' +
         'covers the kind and urgency.',
       body: bodyFrom(validator, {
         requesterPhone: { description: 'Mainland mobile or landline; stored encrypted.' },
         confidential: { description: 'Withhold the requester’s name from every list and detail.' },
+        dispatch: {
+          description: 'Route at once: the lead department (and up to 10 assisting ones).',
+        },
       }),
       responses: { 201: created, ...errorResponses(403, 422) },
     }),

@@ -3,6 +3,7 @@ import { KINDS, URGENCIES } from '#domain/ticket_attributes'
 import { CONTACT_PREFERENCES } from '#domain/intake/channel_data'
 import { ONLINE_SOURCES } from '#domain/intake/adapters/online'
 import { existingIdIn } from '#validators/existing_ids'
+import { activeDepartment } from '#validators/ticket_action'
 
 // Mainland mobile or landline, with optional +86 and separators.
 const PHONE = /^(?:\+?86[\s-]?)?(?:1\d{2}[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/
@@ -31,6 +32,16 @@ const common = {
   requesterPhone: vine.string().trim().regex(PHONE).nullable().optional(),
   confidential: vine.boolean().optional(),
   contactPreference: vine.enum(CONTACT_PREFERENCES).optional(),
+  /**
+   * 受理即转办: route the ticket at once, in the intake's transaction (the
+   * operator dispatches while the caller is still on the line).
+   */
+  dispatch: vine
+    .object({
+      leadDepartmentId: activeDepartment(),
+      assistDepartmentIds: vine.array(activeDepartment()).maxLength(10).distinct().optional(),
+    })
+    .optional(),
 }
 
 export const hotlineIntakeValidator = vine.create({

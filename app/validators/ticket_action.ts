@@ -1,7 +1,8 @@
 import vine from '@vinejs/vine'
 import { CALLBACK_RESULTS, REPLY_OUTCOMES } from '#domain/lifecycle/index'
 
-const activeDepartment = () =>
+/** An active department's id (lead, assist, or the one an order goes to). */
+export const activeDepartment = () =>
   vine
     .number()
     .withoutDecimals()

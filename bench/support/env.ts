@@ -26,12 +26,13 @@ export const generateAppKey = () => randomBytes(32).toString('base64url')
 
 /**
  * The application's environment for a bench: `.env.example` with its own
- * database and APP_KEY, development mode and quiet logs.
+ * database and APP_KEY, production mode as deployed (compiled templates
+ * cached, no debug pages) and quiet logs.
  */
 export function benchEnv(database: string, appKey: string, overrides: EnvMap = {}): EnvMap {
   return {
     ...exampleEnv(),
-    NODE_ENV: 'development',
+    NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DB_DATABASE: database,
     APP_KEY: appKey,

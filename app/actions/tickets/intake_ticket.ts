@@ -10,6 +10,14 @@ import type { TicketActor } from '#actions/tickets/transition_context'
 import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
 import { decideRegistration } from '#domain/lifecycle/index'
 import { refusalError } from '#actions/tickets/refusal_error'
+import TransitionTicket from '#actions/tickets/transition_ticket'
+import { scheduleTicket } from '#timers/schedule_timers'
+
+/** Where an intake is routed at once (受理即转办). */
+export interface IntakeDispatch {
+  leadDepartmentId: number
+  assistDepartmentIds?: number[]
+}
 
 export interface IntakeResult {
   ticket: Ticket
@@ -26,7 +34,8 @@ export default class IntakeTicket {
   async handle<P>(
     adapter: ChannelAdapter<P>,
     payload: P,
-    actor: TicketActor
+    actor: TicketActor,
+    options: { dispatch?: IntakeDispatch } = {}
   ): Promise<IntakeResult> {
     const decision = decideRegistration(actor)
     if (!decision.ok) throw refusalError(decision, null)
@@ -64,8 +73,17 @@ export default class IntakeTicket {
           slaPolicyId: policy.id,
         },
       })
-      return created
+      if (!options.dispatch) return created
+      // 受理即转办: the dispatch takes the one transition path, inside this
+      // transaction, so the ticket is never seen registered-but-routed-later.
+      const routed = await new TransitionTicket().within(trx, created.id, 'dispatch', actor, {
+        leadDepartmentId: options.dispatch.leadDepartmentId,
+        assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
+      })
+      return routed.ticket
     })
+    // After commit, as every transition: the new deadlines' timers.
+    if (options.dispatch) await scheduleTicket(ticket.id).catch(() => 0)
     const phone = draft.requester.phone
     return { ticket, requesterPhone: phone ? normalizePhone(phone) : null }
   }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Ticket from '#models/ticket'
 import SlaPolicy from '#models/sla_policy'
 import type TicketEvent from '#models/ticket_event'
@@ -44,69 +45,82 @@ export default class TransitionTicket {
   }
 
   private transition(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput) {
-    return db.transaction(async (trx): Promise<TransitionResult> => {
-      // A merge holds two tickets: lock both in id order, the order timer
-      // batches lock tickets in, so the two can never wait on each other.
-      const target = action === 'merge' ? Number(input.targetTicketId) : Number.NaN
-      if (Number.isSafeInteger(target) && target !== ticketId)
-        await trx
-          .from('tickets')
-          .whereIn('id', [ticketId, target])
-          .orderBy('id')
-          .forUpdate()
-          .select('id')
-      const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
-      if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)
-      const now = clock.now()
-      const policy = await SlaPolicy.findOrFail(ticket.slaPolicyId, { client: trx })
-      const limits: PolicyLimits = {
-        maxExtensionsPerRound: policy.maxExtensionsPerRound,
-        maxRedoRounds: policy.maxRedoRounds,
-        maxCallbackAttempts: MAX_CALLBACK_ATTEMPTS,
-      }
-      const { snapshot, assignments } = await loadSnapshot(trx, ticket, actor, now)
-      const allowedNow = () => allowedActions(snapshot, actor, limits)
-      if (input.expectedVersion && input.expectedVersion !== ticket.version) {
-        throw new DomainError('E_STALE_VERSION', 409, {
-          data: { status: ticket.status, version: ticket.version, allowedActions: allowedNow() },
-        })
-      }
-      const decision = decide(snapshot, action, actor, input, limits)
-      if (!decision.ok) throw refusalError(decision, ticket, allowedNow())
+    return db.transaction((trx) => this.within(trx, ticketId, action, actor, input))
+  }
 
-      const context: TransitionContext = {
-        trx,
-        ticket,
-        policy,
-        assignments,
-        actor,
-        input,
-        now,
-        deadlines: new StepDeadlines(policy),
-        payload: {},
-        outbox: [],
-      }
-      for (const effect of decision.effects) await applyEffect(context, effect)
-      if (action === 'urge') await applyEffect(context, { type: 'open_supervision_order' }, 'urge')
-      if (action === 'assist_input' || action === 'direct_answer')
-        context.payload.content = input.content
-
-      ticket.useTransaction(trx)
-      ticket.status = decision.to
-      ticket.version += 1
-      ticket.nextDueAt = await nextDueAt(trx, ticket, context.assignments)
-      await ticket.save()
-      const event = await appendEvent(trx, {
-        ticketId: ticket.id,
-        actor: { id: actor.id, role: actor.role },
-        action,
-        fromStatus: decision.from,
-        toStatus: decision.to,
-        payload: context.payload,
+  /**
+   * The same path inside the caller's transaction (受理即转办: intake and
+   * dispatch commit together). The caller commits, then schedules the
+   * ticket's timers (scheduleTicket).
+   */
+  async within(
+    trx: TransactionClientContract,
+    ticketId: number,
+    action: Action,
+    actor: TicketActor,
+    input: TransitionInput
+  ): Promise<TransitionResult> {
+    // A merge holds two tickets: lock both in id order, the order timer
+    // batches lock tickets in, so the two can never wait on each other.
+    const target = action === 'merge' ? Number(input.targetTicketId) : Number.NaN
+    if (Number.isSafeInteger(target) && target !== ticketId)
+      await trx
+        .from('tickets')
+        .whereIn('id', [ticketId, target])
+        .orderBy('id')
+        .forUpdate()
+        .select('id')
+    const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
+    if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)
+    const now = clock.now()
+    const policy = await SlaPolicy.findOrFail(ticket.slaPolicyId, { client: trx })
+    const limits: PolicyLimits = {
+      maxExtensionsPerRound: policy.maxExtensionsPerRound,
+      maxRedoRounds: policy.maxRedoRounds,
+      maxCallbackAttempts: MAX_CALLBACK_ATTEMPTS,
+    }
+    const { snapshot, assignments } = await loadSnapshot(trx, ticket, actor, now)
+    const allowedNow = () => allowedActions(snapshot, actor, limits)
+    if (input.expectedVersion && input.expectedVersion !== ticket.version) {
+      throw new DomainError('E_STALE_VERSION', 409, {
+        data: { status: ticket.status, version: ticket.version, allowedActions: allowedNow() },
       })
-      await enqueueOutbox(trx, context.outbox)
-      const after = await loadSnapshot(trx, ticket, actor, now)
-      return { ticket, event, allowedActions: allowedActions(after.snapshot, actor, limits) }
+    }
+    const decision = decide(snapshot, action, actor, input, limits)
+    if (!decision.ok) throw refusalError(decision, ticket, allowedNow())
+
+    const context: TransitionContext = {
+      trx,
+      ticket,
+      policy,
+      assignments,
+      actor,
+      input,
+      now,
+      deadlines: new StepDeadlines(policy),
+      payload: {},
+      outbox: [],
+    }
+    for (const effect of decision.effects) await applyEffect(context, effect)
+    if (action === 'urge') await applyEffect(context, { type: 'open_supervision_order' }, 'urge')
+    if (action === 'assist_input' || action === 'direct_answer')
+      context.payload.content = input.content
+
+    ticket.useTransaction(trx)
+    ticket.status = decision.to
+    ticket.version += 1
+    ticket.nextDueAt = await nextDueAt(trx, ticket, context.assignments)
+    await ticket.save()
+    const event = await appendEvent(trx, {
+      ticketId: ticket.id,
+      actor: { id: actor.id, role: actor.role },
+      action,
+      fromStatus: decision.from,
+      toStatus: decision.to,
+      payload: context.payload,
     })
+    await enqueueOutbox(trx, context.outbox)
+    const after = await loadSnapshot(trx, ticket, actor, now)
+    return { ticket, event, allowedActions: allowedActions(after.snapshot, actor, limits) }
   }
 }

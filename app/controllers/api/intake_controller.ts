@@ -19,7 +19,8 @@ export default class IntakeController {
     const { ticket, requesterPhone } = await new IntakeTicket().handle(
       hotlineAdapter,
       payload,
-      ticketActor(auth.getUserOrFail())
+      ticketActor(auth.getUserOrFail()),
+      { dispatch: payload.dispatch }
     )
     return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }
@@ -30,7 +31,8 @@ export default class IntakeController {
     const { ticket, requesterPhone } = await new IntakeTicket().handle(
       windowAdapter,
       payload,
-      ticketActor(auth.getUserOrFail())
+      ticketActor(auth.getUserOrFail()),
+      { dispatch: payload.dispatch }
     )
     return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }
@@ -41,7 +43,8 @@ export default class IntakeController {
     const { ticket, requesterPhone } = await new IntakeTicket().handle(
       onlineAdapter,
       payload,
-      ticketActor(auth.getUserOrFail())
+      ticketActor(auth.getUserOrFail()),
+      { dispatch: payload.dispatch }
     )
     return response.created({ data: intakeSummary(ticket, requesterPhone) })
   }

@@ -1,0 +1,122 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import clock from '#services/clock_service'
+import queues from '#services/queues'
+import { timerJobId } from '#timers/timer_points'
+import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
+import { seedReferenceData } from '#tests/support/reference_data'
+import { countRows, fieldMessages } from '#tests/support/api'
+import {
+  MONDAY_10,
+  assignmentTuples,
+  endpoints,
+  eventRows,
+  mintTokens,
+} from '#tests/support/ticket_world'
+
+/*
+ * 受理即转办: an operator routes the call while the caller is still on the
+ * line. Intake and dispatch commit together through the one transition
+ * path; bad routing writes nothing. Monday 23 November 2026 10:00: a
+ * normal ticket's sign limit (2 working hours) ends at 12:00.
+ */
+test.group('Intake with dispatch in one transaction', (group) => {
+  const state = {} as { org: OrgFixture; token: string }
+  group.setup(() => seedReferenceData())
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    clock.freeze(MONDAY_10)
+    state.org = await buildOrg()
+    state.token = (await mintTokens(state.org)).operator
+    return () => clock.unfreeze()
+  })
+
+  const body = (dispatch: unknown) => ({
+    kind: 'help',
+    content: '小区门口下水道堵塞，污水外溢。',
+    requesterPhone: '13812345678',
+    dispatch,
+  })
+
+  test('a call logged and routed at once: dispatched, sign deadline, both events, mails, timers', async ({
+    client,
+    assert,
+  }) => {
+    const { departments } = state.org
+    const res = await endpoints(client).intake(
+      state.token,
+      'hotline',
+      body({
+        leadDepartmentId: departments.bureauA.id,
+        assistDepartmentIds: [departments.streetA.id],
+      })
+    )
+    res.assertStatus(201)
+    const ticket = res.body().data
+    assert.equal(ticket.status, 'dispatched')
+    assert.equal(ticket.nextDueAt, '2026-11-23T12:00:00.000+08:00')
+    assert.equal(ticket.requesterPhone, '138****5678')
+
+    assert.deepEqual(
+      (await eventRows(ticket.id)).map((e) => [e.action, e.from_status, e.to_status]),
+      [
+        ['register', null, 'registered'],
+        ['dispatch', 'registered', 'dispatched'],
+      ]
+    )
+    assert.deepEqual(await assignmentTuples(ticket.id), [
+      [1, 'lead', departments.bureauA.id, true, false],
+      [1, 'assist', departments.streetA.id, true, false],
+    ])
+    const mails = await db
+      .from('outbox_messages')
+      .whereRaw(`payload->>'ticketId' = ?`, [String(ticket.id)])
+      .whereRaw(`payload->>'kind' = 'dispatch'`)
+    assert.isAbove(mails.length, 0, 'the departments are mailed as on any dispatch')
+
+    const lead = await db
+      .from('ticket_assignments')
+      .where({ ticket_id: ticket.id, role: 'lead' })
+      .firstOrFail()
+    const due = DateTime.fromJSDate(lead.sign_due_at)
+    const job = await queues
+      .get('deadlines')
+      .getJob(timerJobId({ assignmentId: Number(lead.id), step: 'sign', phase: 'due', dueAt: due }))
+    assert.exists(job, 'the sign timer is queued after commit')
+  })
+
+  test('a lead department that does not exist or is inactive: 422 naming it, nothing written', async ({
+    client,
+    assert,
+  }) => {
+    const { departments } = state.org
+    await db.from('departments').where('id', departments.bureauB.id).update({ is_active: false })
+    const before = await countRows('tickets')
+    for (const leadDepartmentId of [departments.bureauA.id + 10_000, departments.bureauB.id]) {
+      const res = await endpoints(client).intake(state.token, 'hotline', body({ leadDepartmentId }))
+      res.assertStatus(422)
+      assert.include(Object.keys(fieldMessages(res)), 'dispatch.leadDepartmentId')
+    }
+    const english = await endpoints(client).intake(
+      state.token,
+      'hotline',
+      body({ assistDepartmentIds: [departments.streetA.id] }),
+      'en'
+    )
+    english.assertStatus(422)
+    assert.match(fieldMessages(english)['dispatch.leadDepartmentId'], /lead department/)
+    assert.equal(await countRows('tickets'), before)
+  })
+
+  test('without dispatch the call stays registered, for the center to route later', async ({
+    client,
+    assert,
+  }) => {
+    const res = await endpoints(client).intake(state.token, 'hotline', body(undefined))
+    res.assertStatus(201)
+    assert.equal(res.body().data.status, 'registered')
+    assert.deepEqual(await assignmentTuples(res.body().data.id), [])
+  })
+})
