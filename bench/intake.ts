@@ -1,7 +1,9 @@
 /**
- * Hotline intake through HTTP (POST /api/v1/tickets/hotline: token auth,
- * validation with its lookups, SLA policy, code counter, ticket + search
- * vector + event in one transaction) driven by autocannon, against a raw
+ * Hotline intake dispatched at once (受理即转办) through HTTP (POST
+ * /api/v1/tickets/hotline with `dispatch`: token auth, validation with its
+ * lookups, SLA policy, code counter, sign/return deadlines from the clock,
+ * ticket + search vector + register event + lead assignment + dispatch event
+ * + the department's mail row in one transaction) driven by autocannon, against a raw
  * `pg` pool writing the same rows at the same concurrency, both measured in
  * this run on a fresh database `jiesu_bench_intake`.
  *
@@ -125,7 +127,9 @@ const rawLockedCpuMs = ownCpuMs() - rawCpuBefore - rawCpuMs
 const written = await firstRow(
   db,
   `SELECT count(*)::int AS tickets, count(search_vector)::int AS with_vector,
-       (SELECT count(*)::int FROM ticket_events) AS events FROM tickets`
+       (SELECT count(*)::int FROM ticket_events) AS events,
+       (SELECT count(*)::int FROM ticket_assignments) AS assignments,
+       (SELECT count(*)::int FROM outbox_messages) AS mails FROM tickets`
 )
 await db.end()
 
@@ -175,7 +179,8 @@ printTable([
   rawInTrx.cells,
 ])
 console.log(
-  `rows written: ${fmt(written.tickets)} tickets (${fmt(written.with_vector)} with a search vector), ${fmt(written.events)} events`
+  `rows written: ${fmt(written.tickets)} tickets (${fmt(written.with_vector)} with a search vector), ` +
+    `${fmt(written.events)} events, ${fmt(written.assignments)} assignments, ${fmt(written.mails)} mail rows`
 )
 if (http.non2xx + http.errors > 0) {
   console.log(`HTTP status codes: ${JSON.stringify(http.statusCodeStats)}`)

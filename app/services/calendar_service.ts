@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { buildCalendar, type WorkingCalendar } from '#clock/index'
 import Calendar from '#models/calendar'
 import CalendarDay from '#models/calendar_day'
@@ -17,23 +18,30 @@ interface CacheEntry {
 class CalendarService {
   #cache = new Map<number, CacheEntry>()
 
-  /** The calendar with `id`, or the default calendar. */
-  async get(id?: number | null): Promise<{ row: Calendar; calendar: WorkingCalendar }> {
+  /**
+   * The calendar with `id`, or the default calendar. Inside a transaction,
+   * pass its client: a second pool connection per transaction would starve
+   * the pool under load (every connection held by a transaction waiting for
+   * one more).
+   */
+  async get(
+    id?: number | null,
+    client?: QueryClientContract
+  ): Promise<{ row: Calendar; calendar: WorkingCalendar }> {
     const row = id
-      ? await Calendar.findOrFail(id)
-      : await Calendar.query().where('is_default', true).firstOrFail()
+      ? await Calendar.findOrFail(id, { client })
+      : await Calendar.query({ client }).where('is_default', true).firstOrFail()
     const cached = this.#cache.get(row.id)
     if (cached && cached.version === row.version) return { row, calendar: cached.calendar }
-    const calendar = await this.build(row)
+    const calendar = await this.build(row, client)
     this.#cache.set(row.id, { version: row.version, calendar })
     return { row, calendar }
   }
 
-  async build(row: Calendar): Promise<WorkingCalendar> {
-    const [days, years] = await Promise.all([
-      CalendarDay.query().where('calendar_id', row.id),
-      CalendarYear.query().where('calendar_id', row.id),
-    ])
+  async build(row: Calendar, client?: QueryClientContract): Promise<WorkingCalendar> {
+    // One after the other: a transaction's client runs one query at a time.
+    const days = await CalendarDay.query({ client }).where('calendar_id', row.id)
+    const years = await CalendarYear.query({ client }).where('calendar_id', row.id)
     return buildCalendar({
       zone: row.zone,
       weeklyWindows: row.weeklyWindows,

@@ -17,6 +17,8 @@ export interface HotlinePayload {
   confidential?: boolean
   callId?: string | null
   callerNumber?: string | null
+  /** 受理即转办: routed at intake, as an operator does while the caller waits */
+  dispatch?: { leadDepartmentId: number }
 }
 
 const DETAILS = [
@@ -32,7 +34,8 @@ const DETAILS = [
  * `count` varied hotline calls: topic, place, building and unit, caller and
  * number all vary; a third come without a title (the first sentence stands
  * in), some without a category, a few urgent. Category and district ids are
- * the seeded ones, looked up by code.
+ * the seeded ones, looked up by code; each is dispatched at intake to a
+ * working department (受理即转办).
  */
 export async function hotlinePayloads(db: pg.Pool, count: number): Promise<HotlinePayload[]> {
   const categories = new Map<string, number>()
@@ -40,8 +43,10 @@ export async function hotlinePayloads(db: pg.Pool, count: number): Promise<Hotli
     categories.set(row.code, row.id)
   }
   const departments = new Map<string, number>()
-  for (const row of await allRows(db, 'SELECT id, code FROM departments')) {
+  const working: number[] = []
+  for (const row of await allRows(db, 'SELECT id, code FROM departments ORDER BY id')) {
     departments.set(row.code, row.id)
+    if (!String(row.code).endsWith('-12345')) working.push(row.id)
   }
   const random = mulberry32(20_240_612)
   return Array.from({ length: count }, (_, i) => {
@@ -66,6 +71,7 @@ export async function hotlinePayloads(db: pg.Pool, count: number): Promise<Hotli
       confidential: random() < 0.05,
       callId: `CALL-${(1_000_000 + i).toString(36)}-${Math.floor(random() * 1e9).toString(36)}`,
       callerNumber: random() < 0.7 ? phone : phoneNumber(random),
+      dispatch: { leadDepartmentId: pick(random, working) },
     }
   })
 }

@@ -10,6 +10,9 @@ import { firstRow } from './database.js'
 interface PreparedRow {
   values: unknown[]
   eventPayload: string
+  leadDepartmentId: number
+  /** the department's contact addresses (a dispatch mail row when any) */
+  leadEmails: string[]
 }
 
 export interface RawRun {
@@ -59,6 +62,38 @@ const INSERT_TICKET = `INSERT INTO tickets (${TICKET_COLUMNS.join(', ')}, search
 const INSERT_EVENT = `INSERT INTO ticket_events
   (ticket_id, actor_id, actor_role, action, from_status, to_status, payload, created_at)
   VALUES ($1, $2, 'operator', 'register', NULL, 'registered', $3, now())`
+/*
+ * The dispatch the app runs in the same transaction: the lead assignment
+ * with its sign and return deadlines and their notes, the ticket's new
+ * status/version/next deadline, the dispatch event and the department's
+ * mail row. The deadlines are fixed offsets here (the baseline computes
+ * nothing); the notes are the app's shape and size.
+ */
+const INSERT_ASSIGNMENT = `INSERT INTO ticket_assignments (ticket_id, round, department_id, role, active,
+    dispatched_at, sign_due_at, sign_warn_at, return_due_at, deadline_notes, created_at, updated_at)
+  VALUES ($1, 1, $2, 'lead', true, now(), now() + interval '2 hours', now() + interval '90 minutes',
+    now() + interval '1 day', $3, now(), now())`
+const UPDATE_TICKET = `UPDATE tickets SET status = 'dispatched', version = 2,
+    next_due_at = now() + interval '2 hours', updated_at = now() WHERE id = $1`
+const INSERT_DISPATCH_EVENT = `INSERT INTO ticket_events
+  (ticket_id, actor_id, actor_role, action, from_status, to_status, payload, created_at)
+  VALUES ($1, $2, 'operator', 'dispatch', 'registered', 'dispatched', $3, now())`
+const INSERT_MAIL = `INSERT INTO outbox_messages (topic, dedupe_key, payload, status, attempts, available_at, created_at)
+  VALUES ('mail', $1, $2, 'pending', 0, now(), now()) ON CONFLICT (dedupe_key) DO NOTHING`
+
+const note = (dueAt: string) => ({
+  dueAt,
+  text: {
+    'zh-CN': '截止11月23日12:00（2个工作小时，工作时间计）',
+    'en': 'Due 23 Nov 12:00 (2 working hours, counted in working time)',
+  },
+  calendarIncomplete: false,
+})
+const DEADLINE_NOTES = JSON.stringify({
+  sign: note('2026-11-23T12:00:00.000+08:00'),
+  return_window: note('2026-11-24T10:00:00.000+08:00'),
+})
+
 const BUMP_COUNTER = `INSERT INTO ticket_code_counters (day, last) VALUES ($1, 1)
   ON CONFLICT (day) DO UPDATE SET last = ticket_code_counters.last + 1
   RETURNING last`
@@ -74,6 +109,9 @@ export async function prepareRows(
      WHERE channel IS NULL AND category_id IS NULL ORDER BY kind, urgency, effective_from DESC`
   )
   for (const row of rows) policies.set(`${row.kind}:${row.urgency}`, row.id)
+  const emails = new Map<number, string[]>()
+  const departments = await db.query('SELECT id, contact_emails FROM departments')
+  for (const row of departments.rows) emails.set(row.id, row.contact_emails ?? [])
   return payloads.map((payload) => {
     const draft = hotlineAdapter.toDraft(payload as Parameters<typeof hotlineAdapter.toDraft>[0])
     const phone = draft.requester.phone
@@ -112,6 +150,8 @@ export async function prepareRows(
         urgency: draft.urgency,
         slaPolicyId: policyId,
       }),
+      leadDepartmentId: payload.dispatch!.leadDepartmentId,
+      leadEmails: emails.get(payload.dispatch!.leadDepartmentId) ?? [],
     }
   })
 }
@@ -127,7 +167,8 @@ const shanghaiDay = () =>
 
 /**
  * `connections` loops for `seconds`, each request: bump the day's code
- * counter, then INSERT the ticket and its event in one transaction. With
+ * counter, then INSERT the ticket and its event and dispatch it (assignment,
+ * ticket update, dispatch event, mail row) in one transaction. With
  * `counterInTransaction` the counter bump moves inside that transaction
  * (so concurrent requests queue on the counter row until commit).
  */
@@ -157,7 +198,26 @@ export async function runRawIntake(
         const values = [...row.values]
         values[0] = code(serial)
         const ticket = await client.query(INSERT_TICKET, values)
-        await client.query(INSERT_EVENT, [ticket.rows[0].id, values[19], row.eventPayload])
+        const id = ticket.rows[0].id
+        await client.query(INSERT_EVENT, [id, values[19], row.eventPayload])
+        await client.query(INSERT_ASSIGNMENT, [id, row.leadDepartmentId, DEADLINE_NOTES])
+        await client.query(UPDATE_TICKET, [id])
+        await client.query(INSERT_DISPATCH_EVENT, [
+          id,
+          values[19],
+          JSON.stringify({ leadDepartmentId: row.leadDepartmentId, assistDepartmentIds: [] }),
+        ])
+        if (row.leadEmails.length > 0)
+          await client.query(INSERT_MAIL, [
+            `dispatch:${id}:1:${row.leadDepartmentId}`,
+            JSON.stringify({
+              kind: 'dispatch',
+              to: row.leadEmails,
+              ticketId: id,
+              code: values[0],
+              departmentId: row.leadDepartmentId,
+            }),
+          ])
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')

@@ -86,7 +86,7 @@ export default class RecomputeDeadlines {
         .where('ticket_id', ticket.id)
         .orderBy('id')
       const pauses = pausesFrom(events)
-      const deadlines = new StepDeadlines(policy)
+      const deadlines = new StepDeadlines(policy, trx)
       const assignments = await TicketAssignment.query({ client: trx }).where({
         ticketId: ticket.id,
         round: ticket.round,
@@ -124,7 +124,7 @@ export default class RecomputeDeadlines {
             .orderBy('id')
           if (extensions.length > 0) {
             const department = await Department.findOrFail(assignment.departmentId, { client: trx })
-            const { calendar } = await calendars.get(department.calendarId)
+            const { calendar } = await calendars.get(department.calendarId, trx)
             for (const extension of extensions) {
               const extended = computeDeadline({
                 start: due,

@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import { renderExplanation, type ExplanationLocale, type Pause } from '#clock/index'
 import type SlaPolicy from '#models/sla_policy'
@@ -12,14 +13,18 @@ import type { SlaStep, StepLimit } from '#domain/sla/steps'
  * emergency desk differs from an office); center steps in the default one.
  */
 export class StepDeadlines {
-  constructor(private policy: SlaPolicy) {}
+  constructor(
+    private policy: SlaPolicy,
+    /** the transaction's client: lookups must not take a second pool connection */
+    private client?: QueryClientContract
+  ) {}
 
   async forCenter(
     step: SlaStep,
     start: DateTime,
     pauses: readonly Pause[] = []
   ): Promise<StepDeadline> {
-    const { calendar } = await calendars.get(null)
+    const { calendar } = await calendars.get(null, this.client)
     return sla.deadline(this.policy, step, start, calendar, pauses)
   }
 
@@ -29,8 +34,8 @@ export class StepDeadlines {
     start: DateTime,
     pauses: readonly Pause[] = []
   ): Promise<StepDeadline> {
-    const department = await Department.findOrFail(departmentId)
-    const { calendar } = await calendars.get(department.calendarId)
+    const department = await Department.findOrFail(departmentId, { client: this.client })
+    const { calendar } = await calendars.get(department.calendarId, this.client)
     return sla.deadline(this.policy, step, start, calendar, pauses)
   }
 }

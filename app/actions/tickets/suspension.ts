@@ -39,7 +39,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
   const natural = (step: SlaStep) => policy.limits[step].unit.startsWith('natural_')
   const shifted: Record<string, string | null> = {}
 
-  const { calendar: center } = await calendars.get(null)
+  const { calendar: center } = await calendars.get(null, trx)
   for (const [column, step] of [
     ['redispatchDueAt', 'redispatch'],
     ['reviewDueAt', 'review'],
@@ -54,7 +54,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
 
   for (const assignment of context.assignments.filter((a) => a.active)) {
     const department = await Department.findOrFail(assignment.departmentId, { client: trx })
-    const { calendar } = await calendars.get(department.calendarId)
+    const { calendar } = await calendars.get(department.calendarId, trx)
     assignment.useTransaction(trx)
     if (!assignment.signedAt && assignment.signDueAt) {
       assignment.signDueAt = shiftByPause(assignment.signDueAt, pause, natural('sign'), calendar)

@@ -97,7 +97,7 @@ export default class TransitionTicket {
       actor,
       input,
       now,
-      deadlines: new StepDeadlines(policy),
+      deadlines: new StepDeadlines(policy, trx),
       payload: {},
       outbox: [],
     }

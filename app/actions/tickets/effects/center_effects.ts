@@ -148,7 +148,7 @@ export async function decideExtension(context: TransitionContext, approve: boole
   if (approve) {
     const lead = leadAssignment(context)!
     const department = await Department.findOrFail(lead.departmentId, { client: context.trx })
-    const { calendar } = await calendars.get(department.calendarId)
+    const { calendar } = await calendars.get(department.calendarId, context.trx)
     const extended = computeDeadline({
       start: lead.handleDueAt!,
       amount: request.requestedWorkingDays,
