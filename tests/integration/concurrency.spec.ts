@@ -106,3 +106,35 @@ test.group('Concurrent actions on one ticket', (group) => {
     assert.equal(stale.body().errors[0].version, 2)
   })
 })
+
+test.group('Many intakes at once, each dispatched (受理即转办)', (group) => {
+  group.setup(async () => {
+    await seedReferenceData()
+    await seedOrganisation()
+  })
+
+  test('more concurrent dispatches than pool connections all finish: a transaction never waits for a second connection', async ({
+    client,
+    assert,
+  }) => {
+    const api = ticketApi(client)
+    const operator = await tokenFor('operator@km12345.example')
+    const lead = await Department.findByOrFail('code', '530114-ZJ')
+    // The app's pool holds 10 connections (config/database.ts).
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        api.intake(operator, 'hotline', {
+          kind: 'help',
+          content: `并发受理即转办第${i}件，路灯不亮。`,
+          dispatch: { leadDepartmentId: lead.id },
+        })
+      )
+    )
+    assert.deepEqual(
+      [...new Set(responses.map((r) => r.status()))],
+      [201],
+      'every intake answered 201'
+    )
+    for (const response of responses) assert.equal(response.body().data.status, 'dispatched')
+  }).timeout(60_000)
+})
