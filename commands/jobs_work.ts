@@ -45,6 +45,12 @@ export default class JobsWork extends BaseCommand {
       new Worker('deadlines', deadlineProcessor(batcher), {
         ...options,
         concurrency: this.timerConcurrency,
+        // Timer jobs are short and safe to run twice: a dead worker's jobs
+        // (up to `timerConcurrency` of them) come back within seconds rather
+        // than the default minute, and a slow database never fails them.
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+        maxStalledCount: 5,
       }),
       new Worker('outbox', processMailBatch(), options),
       new Worker(

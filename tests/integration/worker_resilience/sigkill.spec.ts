@@ -73,7 +73,7 @@ test.group('Worker resilience: SIGKILL in the middle of a batch', (group) => {
     const rows = await world.deliverMail(tickets, expectedRows, 60_000)
     const mailMs = Date.now() - mailStart
     // The jobs the killed worker held stay `active` until BullMQ's stalled
-    // check hands them to the new worker (their lock lasts 30 s); run again,
+    // check hands them to the new worker (their lock lasts 10 s); run again,
     // they must find nothing left to do.
     const deadlines = queues.get('deadlines')
     const recoveredMs = await waitUntil(
