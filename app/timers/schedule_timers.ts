@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq'
 import type { DateTime } from 'luxon'
 import SupervisionOrder from '#models/supervision_order'
 import Ticket from '#models/ticket'
@@ -19,20 +20,34 @@ import {
  * the horizon. Points further out are left to the horizon sweep, so Redis
  * holds about a day of timers however many tickets are open.
  */
-export async function scheduleAssignments(
-  assignments: TicketAssignment[],
-  now: DateTime = clock.now()
-) {
-  const horizon = now.plus({ minutes: queueConfig.horizonMinutes })
-  const points = assignments
+export function scheduleAssignments(assignments: TicketAssignment[], now: DateTime = clock.now()) {
+  return addJobs(departmentJobs(assignments, now))
+}
+
+function horizonOf(now: DateTime) {
+  return now.plus({ minutes: queueConfig.horizonMinutes })
+}
+
+function departmentJobs(assignments: TicketAssignment[], now: DateTime) {
+  const horizon = horizonOf(now)
+  return assignments
     .flatMap((assignment) => openPoints(assignment, deadlineConfig.escalate.afterMinutes))
     .filter((point) => point.at <= horizon)
-  if (points.length > 0)
-    await queues.addBulk(
-      'deadlines',
-      points.map((point) => pointJob(point, now))
-    )
-  return points.length
+    .map((point) => pointJob(point, now))
+}
+
+/** The due points of a ticket's center steps and open orders inside the horizon. */
+function centerJobs(ticket: Ticket, orders: SupervisionOrder[], now: DateTime) {
+  const horizon = horizonOf(now)
+  return [...openCenterPoints(ticket), ...orders.map(openAnswerPoint).filter((p) => p !== null)]
+    .filter((point) => point.dueAt <= horizon)
+    .map((point) => centerPointJob(point, now))
+}
+
+/** One round trip to Redis however many jobs; answers how many were queued. */
+async function addJobs(jobs: { name: string; data: Record<string, unknown>; opts: JobsOptions }[]) {
+  if (jobs.length > 0) await queues.addBulk('deadlines', jobs)
+  return jobs.length
 }
 
 /** The delayed job of a point, as `Queue.add`/`addBulk` take it. */
@@ -81,33 +96,18 @@ function timerJobOptions(jobId: string, at: DateTime, now: DateTime) {
   }
 }
 
-/** Adds the due points of a ticket's center steps and open orders inside the horizon. */
-export async function scheduleCenter(
-  ticket: Ticket,
-  orders: SupervisionOrder[],
-  now: DateTime = clock.now()
-) {
-  const horizon = now.plus({ minutes: queueConfig.horizonMinutes })
-  const points = [
-    ...openCenterPoints(ticket),
-    ...orders.map(openAnswerPoint).filter((point) => point !== null),
-  ].filter((point) => point.dueAt <= horizon)
-  if (points.length > 0)
-    await queues.addBulk(
-      'deadlines',
-      points.map((point) => centerPointJob(point, now))
-    )
-  return points.length
-}
-
-/** After a transition commits: (re)schedule the ticket's current timers. */
-export async function scheduleTicket(ticketId: number, now: DateTime = clock.now()) {
-  const assignments = await TicketAssignment.query().where({ ticketId, active: true })
-  const ticket = await Ticket.findOrFail(ticketId)
+/**
+ * After a transition commits: (re)schedule the ticket's current timers. Takes
+ * the ticket the caller already holds (or its id), so the hot path does not
+ * read it again.
+ */
+export async function scheduleTicket(ticketOrId: Ticket | number, now: DateTime = clock.now()) {
+  const ticket = typeof ticketOrId === 'number' ? await Ticket.findOrFail(ticketOrId) : ticketOrId
+  const assignments = await TicketAssignment.query().where({ ticketId: ticket.id, active: true })
   const orders = await SupervisionOrder.query()
-    .where('ticket_id', ticketId)
+    .where('ticket_id', ticket.id)
     .whereNotNull('answer_due_at')
     .whereNull('answered_at')
     .whereNull('answer_breached_at')
-  return (await scheduleAssignments(assignments, now)) + (await scheduleCenter(ticket, orders, now))
+  return addJobs([...departmentJobs(assignments, now), ...centerJobs(ticket, orders, now)])
 }

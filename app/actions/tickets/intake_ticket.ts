@@ -83,7 +83,7 @@ export default class IntakeTicket {
       return routed.ticket
     })
     // After commit, as every transition: the new deadlines' timers.
-    if (options.dispatch) await scheduleTicket(ticket.id).catch(() => 0)
+    if (options.dispatch) await scheduleTicket(ticket).catch(() => 0)
     const phone = draft.requester.phone
     return { ticket, requesterPhone: phone ? normalizePhone(phone) : null }
   }

@@ -40,7 +40,7 @@ export default class TransitionTicket {
     const result = await this.transition(ticketId, action, actor, input)
     // After commit: timers for the new deadlines. If Redis is away this adds
     // nothing and the worker's sweep schedules them from PostgreSQL later.
-    await scheduleTicket(result.ticket.id).catch(() => 0)
+    await scheduleTicket(result.ticket).catch(() => 0)
     return result
   }
 
