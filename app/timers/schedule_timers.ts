@@ -99,15 +99,24 @@ function timerJobOptions(jobId: string, at: DateTime, now: DateTime) {
 /**
  * After a transition commits: (re)schedule the ticket's current timers. Takes
  * the ticket the caller already holds (or its id), so the hot path does not
- * read it again.
+ * read it again; a caller that has just written all of the ticket's
+ * assignments and orders (an intake) passes them too.
  */
-export async function scheduleTicket(ticketOrId: Ticket | number, now: DateTime = clock.now()) {
+export async function scheduleTicket(
+  ticketOrId: Ticket | number,
+  now: DateTime = clock.now(),
+  known?: { assignments: TicketAssignment[]; orders: SupervisionOrder[] }
+) {
   const ticket = typeof ticketOrId === 'number' ? await Ticket.findOrFail(ticketOrId) : ticketOrId
-  const assignments = await TicketAssignment.query().where({ ticketId: ticket.id, active: true })
-  const orders = await SupervisionOrder.query()
-    .where('ticket_id', ticket.id)
-    .whereNotNull('answer_due_at')
-    .whereNull('answered_at')
-    .whereNull('answer_breached_at')
+  const assignments =
+    known?.assignments.filter((a) => a.active) ??
+    (await TicketAssignment.query().where({ ticketId: ticket.id, active: true }))
+  const orders =
+    known?.orders ??
+    (await SupervisionOrder.query()
+      .where('ticket_id', ticket.id)
+      .whereNotNull('answer_due_at')
+      .whereNull('answered_at')
+      .whereNull('answer_breached_at'))
   return addJobs([...departmentJobs(assignments, now), ...centerJobs(ticket, orders, now)])
 }

@@ -42,7 +42,11 @@ export async function startServer(env: EnvMap): Promise<RunningServer> {
   const host = env.HOST || '127.0.0.1'
   const port = await freePort(host)
   const url = `http://${host}:${port}`
-  const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+  // BENCH_PROFILE_DIR=<dir> writes the server's V8 CPU profile there on stop.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : []
+  const child = spawn(process.execPath, [...profile, '--import=@poppinss/ts-exec', 'bin/server.ts'], {
     cwd: APP_ROOT,
     env: childEnv({ ...env, HOST: host, PORT: String(port), APP_URL: url }),
     stdio: ['ignore', 'pipe', 'pipe'],

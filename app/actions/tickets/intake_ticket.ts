@@ -42,7 +42,7 @@ export default class IntakeTicket {
     const draft = adapter.toDraft(payload)
     const now = clock.now()
     const [code, policy] = await Promise.all([nextTicketCode(now), sla.policyFor(draft, now)])
-    const ticket = await db.transaction(async (trx) => {
+    const routed = await db.transaction(async (trx) => {
       const created = await Ticket.create(
         {
           ...this.columns(draft),
@@ -73,19 +73,23 @@ export default class IntakeTicket {
           slaPolicyId: policy.id,
         },
       })
-      if (!options.dispatch) return created
+      if (!options.dispatch) return { ticket: created, assignments: [] }
       // 受理即转办: the dispatch takes the one transition path, inside this
       // transaction, so the ticket is never seen registered-but-routed-later.
-      const routed = await new TransitionTicket().within(trx, created.id, 'dispatch', actor, {
+      return new TransitionTicket().within(trx, { ticket: created, policy }, 'dispatch', actor, {
         leadDepartmentId: options.dispatch.leadDepartmentId,
         assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
       })
-      return routed.ticket
     })
-    // After commit, as every transition: the new deadlines' timers.
-    if (options.dispatch) await scheduleTicket(ticket).catch(() => 0)
+    // After commit, as every transition: the new deadlines' timers. Everything
+    // they hang on was just written, so nothing is read back.
+    if (options.dispatch)
+      await scheduleTicket(routed.ticket, clock.now(), {
+        assignments: routed.assignments,
+        orders: [],
+      }).catch(() => 0)
     const phone = draft.requester.phone
-    return { ticket, requesterPhone: phone ? normalizePhone(phone) : null }
+    return { ticket: routed.ticket, requesterPhone: phone ? normalizePhone(phone) : null }
   }
 
   private columns(draft: TicketDraft) {
@@ -107,6 +111,22 @@ export default class IntakeTicket {
       channelData: draft.channelData,
       round: 1,
       version: 1,
+      // Every column a new ticket starts with, so the model is the whole row
+      // and a dispatch in the same transaction needs not read it back.
+      statusBeforeSuspend: null,
+      mergedIntoId: null,
+      redispatchDueAt: null,
+      reviewDueAt: null,
+      callbackDueAt: null,
+      nextDueAt: null,
+      redispatchBreachedAt: null,
+      reviewBreachedAt: null,
+      callbackBreachedAt: null,
+      calendarIncomplete: false,
+      deadlineNotes: {},
+      escalatedAt: null,
+      closeReason: null,
+      closedAt: null,
     }
   }
 }

@@ -13,7 +13,9 @@ import { statusGroup } from '#domain/lifecycle/index'
 export async function nextDueAt(
   trx: TransactionClientContract,
   ticket: Ticket,
-  assignments: TicketAssignment[]
+  assignments: TicketAssignment[],
+  /** the ticket's open supervision orders when the caller knows them (read otherwise) */
+  knownOrders: SupervisionOrder[] | null = null
 ): Promise<DateTime | null> {
   if (statusGroup(ticket.status) !== 'open') return null
   const candidates: (DateTime | null)[] = [
@@ -26,10 +28,12 @@ export async function nextDueAt(
     else if (assignment.role === 'lead' && !assignment.repliedAt)
       candidates.push(assignment.handleDueAt)
   }
-  const orders = await SupervisionOrder.query({ client: trx })
-    .where('ticket_id', ticket.id)
-    .whereNull('answered_at')
-    .whereNotNull('answer_due_at')
+  const orders =
+    knownOrders ??
+    (await SupervisionOrder.query({ client: trx })
+      .where('ticket_id', ticket.id)
+      .whereNull('answered_at')
+      .whereNotNull('answer_due_at'))
   candidates.push(...orders.map((order) => order.answerDueAt))
   const open = candidates.filter((due): due is DateTime => due !== null)
   return open.length === 0

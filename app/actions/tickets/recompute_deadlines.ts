@@ -8,12 +8,11 @@ import SlaPolicy from '#models/sla_policy'
 import { computeDeadline, type Pause } from '#clock/index'
 import clock, { toIso } from '#services/clock_service'
 import { StepDeadlines, describeDeadline } from '#actions/tickets/step_deadlines'
+import { TransactionLookups } from '#actions/tickets/transaction_lookups'
 import { appendEvent } from '#actions/tickets/event_log'
 import { nextDueAt } from '#actions/tickets/next_due'
 import { SYSTEM_ACTOR } from '#actions/tickets/ticket_actor'
 import type { ScheduleChange } from '#actions/calendar/replace_year_schedule'
-import Department from '#models/department'
-import calendars from '#services/calendar_service'
 import { scheduleTicket } from '#timers/schedule_timers'
 
 /** Completed suspensions, from the event log (a running one moves deadlines on resume). */
@@ -86,7 +85,8 @@ export default class RecomputeDeadlines {
         .where('ticket_id', ticket.id)
         .orderBy('id')
       const pauses = pausesFrom(events)
-      const deadlines = new StepDeadlines(policy, trx)
+      const lookups = new TransactionLookups(trx)
+      const deadlines = new StepDeadlines(policy, lookups)
       const assignments = await TicketAssignment.query({ client: trx }).where({
         ticketId: ticket.id,
         round: ticket.round,
@@ -123,8 +123,7 @@ export default class RecomputeDeadlines {
             .where({ assignmentId: assignment.id, status: 'approved' })
             .orderBy('id')
           if (extensions.length > 0) {
-            const department = await Department.findOrFail(assignment.departmentId, { client: trx })
-            const { calendar } = await calendars.get(department.calendarId, trx)
+            const calendar = await lookups.departmentCalendar(assignment.departmentId)
             for (const extension of extensions) {
               const extended = computeDeadline({
                 start: due,

@@ -24,19 +24,25 @@ export async function loadSnapshot(
   now: DateTime
 ): Promise<LoadedSnapshot> {
   const departmentId = 'departmentId' in actor ? actor.departmentId : null
-  const [assignments, extensions, openOrder, callbacks] = await Promise.all([
-    TicketAssignment.query({ client: trx })
-      .where({ ticketId: ticket.id, round: ticket.round })
-      .orderBy('id'),
-    ExtensionRequest.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round }),
-    departmentId
-      ? SupervisionOrder.query({ client: trx })
-          .where({ ticketId: ticket.id, kind: 'supervise', departmentId })
-          .whereNull('answered_at')
-          .first()
-      : null,
-    TicketCallback.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round }),
-  ])
+  // One after the other: a transaction's client runs one query at a time
+  // (node-pg queues concurrent ones, and pg@9 will refuse them).
+  const assignments = await TicketAssignment.query({ client: trx })
+    .where({ ticketId: ticket.id, round: ticket.round })
+    .orderBy('id')
+  const extensions = await ExtensionRequest.query({ client: trx }).where({
+    ticketId: ticket.id,
+    round: ticket.round,
+  })
+  const openOrder = departmentId
+    ? await SupervisionOrder.query({ client: trx })
+        .where({ ticketId: ticket.id, kind: 'supervise', departmentId })
+        .whereNull('answered_at')
+        .first()
+    : null
+  const callbacks = await TicketCallback.query({ client: trx }).where({
+    ticketId: ticket.id,
+    round: ticket.round,
+  })
   const own = assignments.find((a) => a.active && a.departmentId === departmentId)
   return {
     assignments,
@@ -57,6 +63,27 @@ export async function loadSnapshot(
       approvedExtensionsThisRound: extensions.filter((e) => e.status === 'approved').length,
       openSupervisionForActorDepartment: !!openOrder,
       callbackAttempts: callbacks.filter((c) => c.result === 'unreachable').length,
+    },
+  }
+}
+
+/**
+ * The snapshot of a ticket this transaction has just registered: nothing
+ * hangs off it yet, so there is nothing to read (受理即转办).
+ */
+export function registeredSnapshot(ticket: Ticket): LoadedSnapshot {
+  return {
+    assignments: [],
+    snapshot: {
+      status: ticket.status,
+      round: ticket.round,
+      statusBeforeSuspend: ticket.statusBeforeSuspend ?? null,
+      assignments: [],
+      returnWindowOpen: false,
+      pendingExtension: false,
+      approvedExtensionsThisRound: 0,
+      openSupervisionForActorDepartment: false,
+      callbackAttempts: 0,
     },
   }
 }

@@ -1,9 +1,7 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import { renderExplanation, type ExplanationLocale, type Pause } from '#clock/index'
 import type SlaPolicy from '#models/sla_policy'
-import Department from '#models/department'
-import calendars from '#services/calendar_service'
+import type { TransactionLookups } from '#actions/tickets/transaction_lookups'
 import sla, { type StepDeadline } from '#services/sla_service'
 import type { SlaStep, StepLimit } from '#domain/sla/steps'
 
@@ -15,8 +13,8 @@ import type { SlaStep, StepLimit } from '#domain/sla/steps'
 export class StepDeadlines {
   constructor(
     private policy: SlaPolicy,
-    /** the transaction's client: lookups must not take a second pool connection */
-    private client?: QueryClientContract
+    /** the transaction's departments and calendars */
+    private lookups: TransactionLookups
   ) {}
 
   async forCenter(
@@ -24,7 +22,7 @@ export class StepDeadlines {
     start: DateTime,
     pauses: readonly Pause[] = []
   ): Promise<StepDeadline> {
-    const { calendar } = await calendars.get(null, this.client)
+    const calendar = await this.lookups.calendar(null)
     return sla.deadline(this.policy, step, start, calendar, pauses)
   }
 
@@ -34,8 +32,7 @@ export class StepDeadlines {
     start: DateTime,
     pauses: readonly Pause[] = []
   ): Promise<StepDeadline> {
-    const department = await Department.findOrFail(departmentId, { client: this.client })
-    const { calendar } = await calendars.get(department.calendarId, this.client)
+    const calendar = await this.lookups.departmentCalendar(departmentId)
     return sla.deadline(this.policy, step, start, calendar, pauses)
   }
 }

@@ -1,8 +1,6 @@
 import type { DateTime } from 'luxon'
 import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from '#clock/index'
-import Department from '#models/department'
 import TicketEvent from '#models/ticket_event'
-import calendars from '#services/calendar_service'
 import type { SlaStep } from '#domain/sla/steps'
 import type { TransitionContext } from '#actions/tickets/transition_context'
 import type { DeadlineNote } from '#actions/tickets/step_deadlines'
@@ -39,7 +37,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
   const natural = (step: SlaStep) => policy.limits[step].unit.startsWith('natural_')
   const shifted: Record<string, string | null> = {}
 
-  const { calendar: center } = await calendars.get(null, trx)
+  const center = await context.lookups.calendar(null)
   for (const [column, step] of [
     ['redispatchDueAt', 'redispatch'],
     ['reviewDueAt', 'review'],
@@ -53,8 +51,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
   }
 
   for (const assignment of context.assignments.filter((a) => a.active)) {
-    const department = await Department.findOrFail(assignment.departmentId, { client: trx })
-    const { calendar } = await calendars.get(department.calendarId, trx)
+    const calendar = await context.lookups.departmentCalendar(assignment.departmentId)
     assignment.useTransaction(trx)
     if (!assignment.signedAt && assignment.signDueAt) {
       assignment.signDueAt = shiftByPause(assignment.signDueAt, pause, natural('sign'), calendar)

@@ -5,6 +5,7 @@ import type TicketAssignment from '#models/ticket_assignment'
 import type SlaPolicy from '#models/sla_policy'
 import type { ActionInput, Actor } from '#domain/lifecycle/index'
 import type { StepDeadlines } from '#actions/tickets/step_deadlines'
+import type { TransactionLookups } from '#actions/tickets/transaction_lookups'
 import type { OutboxEntry } from '#actions/tickets/outbox'
 
 /** Who acts on a ticket: a signed-in user, or the system (timers, national platform). */
@@ -37,6 +38,8 @@ export interface TransitionContext {
   input: TransitionInput
   now: DateTime
   deadlines: StepDeadlines
+  /** departments and calendars, read once in this transaction */
+  lookups: TransactionLookups
   /** what the event log line will say, filled in by the effects */
   payload: Record<string, unknown>
   outbox: OutboxEntry[]

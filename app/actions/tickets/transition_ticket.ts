@@ -3,9 +3,11 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Ticket from '#models/ticket'
 import SlaPolicy from '#models/sla_policy'
 import type TicketEvent from '#models/ticket_event'
+import type TicketAssignment from '#models/ticket_assignment'
 import clock from '#services/clock_service'
 import { StepDeadlines } from '#actions/tickets/step_deadlines'
-import { loadSnapshot } from '#actions/tickets/snapshot'
+import { loadSnapshot, registeredSnapshot } from '#actions/tickets/snapshot'
+import { TransactionLookups } from '#actions/tickets/transaction_lookups'
 import { appendEvent } from '#actions/tickets/event_log'
 import { enqueueOutbox } from '#actions/tickets/outbox'
 import { nextDueAt } from '#actions/tickets/next_due'
@@ -28,6 +30,21 @@ export interface TransitionResult {
   allowedActions: Action[]
 }
 
+/** What a transition changed, before anyone asks what may follow. */
+export interface TransitionOutcome {
+  ticket: Ticket
+  event: TicketEvent
+  policy: SlaPolicy
+  /** the current round's assignments as they now stand */
+  assignments: TicketAssignment[]
+}
+
+/** A ticket this same transaction has just registered, with its policy (受理即转办). */
+export interface RegisteredTicket {
+  ticket: Ticket
+  policy: SlaPolicy
+}
+
 /**
  * The one path every ticket state change takes (architecture.md):
  * lock the ticket → the pure lifecycle decides → write status, assignments,
@@ -36,30 +53,97 @@ export interface TransitionResult {
  * state and gets 409 with what it may do now.
  */
 export default class TransitionTicket {
-  async handle(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput = {}) {
-    const result = await this.transition(ticketId, action, actor, input)
+  async handle(
+    ticketId: number,
+    action: Action,
+    actor: TicketActor,
+    input: TransitionInput = {}
+  ): Promise<TransitionResult> {
+    const result = await db.transaction(async (trx) => {
+      const outcome = await this.within(trx, ticketId, action, actor, input)
+      return { ...outcome, allowedActions: await this.allowedAfter(trx, outcome, actor) }
+    })
     // After commit: timers for the new deadlines. If Redis is away this adds
     // nothing and the worker's sweep schedules them from PostgreSQL later.
     await scheduleTicket(result.ticket).catch(() => 0)
-    return result
-  }
-
-  private transition(ticketId: number, action: Action, actor: TicketActor, input: TransitionInput) {
-    return db.transaction((trx) => this.within(trx, ticketId, action, actor, input))
+    return { ticket: result.ticket, event: result.event, allowedActions: result.allowedActions }
   }
 
   /**
    * The same path inside the caller's transaction (受理即转办: intake and
    * dispatch commit together). The caller commits, then schedules the
-   * ticket's timers (scheduleTicket).
+   * ticket's timers (scheduleTicket). A ticket the transaction has just
+   * registered is passed as it is: it is not visible to anyone else yet, so
+   * there is nothing to lock, and nothing hangs off it to read.
    */
   async within(
     trx: TransactionClientContract,
-    ticketId: number,
+    subject: number | RegisteredTicket,
     action: Action,
     actor: TicketActor,
     input: TransitionInput
-  ): Promise<TransitionResult> {
+  ): Promise<TransitionOutcome> {
+    const registered = typeof subject === 'number' ? null : subject
+    const { ticket, policy } =
+      typeof subject === 'number' ? await this.lock(trx, subject, action, input) : subject
+    const now = clock.now()
+    const limits = policyLimits(policy)
+    const { snapshot, assignments } = registered
+      ? registeredSnapshot(ticket)
+      : await loadSnapshot(trx, ticket, actor, now)
+    const allowedNow = () => allowedActions(snapshot, actor, limits)
+    if (input.expectedVersion && input.expectedVersion !== ticket.version) {
+      throw new DomainError('E_STALE_VERSION', 409, {
+        data: { status: ticket.status, version: ticket.version, allowedActions: allowedNow() },
+      })
+    }
+    const decision = decide(snapshot, action, actor, input, limits)
+    if (!decision.ok) throw refusalError(decision, ticket, allowedNow())
+
+    const lookups = new TransactionLookups(trx)
+    const context: TransitionContext = {
+      trx,
+      ticket,
+      policy,
+      assignments,
+      actor,
+      input,
+      now,
+      deadlines: new StepDeadlines(policy, lookups),
+      lookups,
+      payload: {},
+      outbox: [],
+    }
+    for (const effect of decision.effects) await applyEffect(context, effect)
+    if (action === 'urge') await applyEffect(context, { type: 'open_supervision_order' }, 'urge')
+    if (action === 'assist_input' || action === 'direct_answer')
+      context.payload.content = input.content
+
+    ticket.useTransaction(trx)
+    ticket.status = decision.to
+    ticket.version += 1
+    // A just-registered ticket has no supervision orders yet.
+    ticket.nextDueAt = await nextDueAt(trx, ticket, context.assignments, registered ? [] : null)
+    await ticket.save()
+    const event = await appendEvent(trx, {
+      ticketId: ticket.id,
+      actor: { id: actor.id, role: actor.role },
+      action,
+      fromStatus: decision.from,
+      toStatus: decision.to,
+      payload: context.payload,
+    })
+    await enqueueOutbox(trx, context.outbox)
+    return { ticket, event, policy, assignments: context.assignments }
+  }
+
+  /** Locks the ticket (and a merge's target, in id order) and reads its policy. */
+  private async lock(
+    trx: TransactionClientContract,
+    ticketId: number,
+    action: Action,
+    input: TransitionInput
+  ): Promise<RegisteredTicket> {
     // A merge holds two tickets: lock both in id order, the order timer
     // batches lock tickets in, so the two can never wait on each other.
     const target = action === 'merge' ? Number(input.targetTicketId) : Number.NaN
@@ -72,55 +156,25 @@ export default class TransitionTicket {
         .select('id')
     const ticket = await Ticket.query({ client: trx }).where('id', ticketId).forUpdate().first()
     if (!ticket) throw new DomainError('E_TICKET_NOT_FOUND', 404)
-    const now = clock.now()
     const policy = await SlaPolicy.findOrFail(ticket.slaPolicyId, { client: trx })
-    const limits: PolicyLimits = {
-      maxExtensionsPerRound: policy.maxExtensionsPerRound,
-      maxRedoRounds: policy.maxRedoRounds,
-      maxCallbackAttempts: MAX_CALLBACK_ATTEMPTS,
-    }
-    const { snapshot, assignments } = await loadSnapshot(trx, ticket, actor, now)
-    const allowedNow = () => allowedActions(snapshot, actor, limits)
-    if (input.expectedVersion && input.expectedVersion !== ticket.version) {
-      throw new DomainError('E_STALE_VERSION', 409, {
-        data: { status: ticket.status, version: ticket.version, allowedActions: allowedNow() },
-      })
-    }
-    const decision = decide(snapshot, action, actor, input, limits)
-    if (!decision.ok) throw refusalError(decision, ticket, allowedNow())
+    return { ticket, policy }
+  }
 
-    const context: TransitionContext = {
-      trx,
-      ticket,
-      policy,
-      assignments,
-      actor,
-      input,
-      now,
-      deadlines: new StepDeadlines(policy, trx),
-      payload: {},
-      outbox: [],
-    }
-    for (const effect of decision.effects) await applyEffect(context, effect)
-    if (action === 'urge') await applyEffect(context, { type: 'open_supervision_order' }, 'urge')
-    if (action === 'assist_input' || action === 'direct_answer')
-      context.payload.content = input.content
+  /** What the actor may do next, read back inside the transaction that changed it. */
+  private async allowedAfter(
+    trx: TransactionClientContract,
+    { ticket, policy }: TransitionOutcome,
+    actor: TicketActor
+  ) {
+    const { snapshot } = await loadSnapshot(trx, ticket, actor, clock.now())
+    return allowedActions(snapshot, actor, policyLimits(policy))
+  }
+}
 
-    ticket.useTransaction(trx)
-    ticket.status = decision.to
-    ticket.version += 1
-    ticket.nextDueAt = await nextDueAt(trx, ticket, context.assignments)
-    await ticket.save()
-    const event = await appendEvent(trx, {
-      ticketId: ticket.id,
-      actor: { id: actor.id, role: actor.role },
-      action,
-      fromStatus: decision.from,
-      toStatus: decision.to,
-      payload: context.payload,
-    })
-    await enqueueOutbox(trx, context.outbox)
-    const after = await loadSnapshot(trx, ticket, actor, now)
-    return { ticket, event, allowedActions: allowedActions(after.snapshot, actor, limits) }
+function policyLimits(policy: SlaPolicy): PolicyLimits {
+  return {
+    maxExtensionsPerRound: policy.maxExtensionsPerRound,
+    maxRedoRounds: policy.maxRedoRounds,
+    maxCallbackAttempts: MAX_CALLBACK_ATTEMPTS,
   }
 }

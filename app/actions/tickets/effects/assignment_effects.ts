@@ -1,5 +1,4 @@
 import TicketAssignment from '#models/ticket_assignment'
-import Department from '#models/department'
 import { describeDeadline } from '#actions/tickets/step_deadlines'
 import {
   actorAssignment,
@@ -162,8 +161,7 @@ export async function mailDepartments(
   kind: string
 ) {
   if (assignments.length === 0) return
-  const ids = assignments.map((a) => a.departmentId)
-  const departments = await Department.query({ client: context.trx }).whereIn('id', ids)
+  const departments = await context.lookups.departments(assignments.map((a) => a.departmentId))
   for (const department of departments.filter((d) => d.contactEmails.length > 0)) {
     context.outbox.push({
       topic: 'mail',

@@ -1,10 +1,8 @@
 import { computeDeadline } from '#clock/index'
-import Department from '#models/department'
 import ExtensionRequest from '#models/extension_request'
 import SupervisionOrder from '#models/supervision_order'
 import Ticket from '#models/ticket'
 import TicketCallback from '#models/ticket_callback'
-import calendars from '#services/calendar_service'
 import { describeDeadline } from '#actions/tickets/step_deadlines'
 import { resumeDeadlines } from '#actions/tickets/suspension'
 import { appendEvent } from '#actions/tickets/event_log'
@@ -147,8 +145,7 @@ export async function decideExtension(context: TransitionContext, approve: boole
   })
   if (approve) {
     const lead = leadAssignment(context)!
-    const department = await Department.findOrFail(lead.departmentId, { client: context.trx })
-    const { calendar } = await calendars.get(department.calendarId, context.trx)
+    const calendar = await context.lookups.departmentCalendar(lead.departmentId)
     const extended = computeDeadline({
       start: lead.handleDueAt!,
       amount: request.requestedWorkingDays,

@@ -1,0 +1,51 @@
+import { errors } from '@adonisjs/lucid'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { WorkingCalendar } from '#clock/index'
+import Department from '#models/department'
+import calendars from '#services/calendar_service'
+
+/**
+ * Departments and their working calendars, read once per transaction and
+ * through its own client (a second pool connection per transaction starves
+ * the pool under load). A dispatch asks for the same department's calendar
+ * for its sign and return deadlines and again for its mail: one read each.
+ */
+export class TransactionLookups {
+  #departments = new Map<number, Department>()
+  #calendars = new Map<number | null, WorkingCalendar>()
+
+  constructor(private client?: QueryClientContract) {}
+
+  async department(id: number): Promise<Department> {
+    const [department] = await this.departments([id])
+    if (!department) throw new errors.E_ROW_NOT_FOUND(Department)
+    return department
+  }
+
+  /** The departments with these ids that exist, in one query for those not read yet. */
+  async departments(ids: readonly number[]): Promise<Department[]> {
+    const missing = [...new Set(ids)].filter((id) => !this.#departments.has(id))
+    if (missing.length > 0) {
+      const rows = await Department.query({ client: this.client }).whereIn('id', missing)
+      for (const row of rows) this.#departments.set(row.id, row)
+    }
+    return ids.flatMap((id) => this.#departments.get(id) ?? [])
+  }
+
+  /** The calendar with this id, or the default one for null. */
+  async calendar(id: number | null): Promise<WorkingCalendar> {
+    let calendar = this.#calendars.get(id)
+    if (!calendar) {
+      const built = await calendars.get(id, this.client)
+      calendar = built.calendar
+      this.#calendars.set(id, calendar)
+    }
+    return calendar
+  }
+
+  /** The calendar a department counts its working time in. */
+  async departmentCalendar(departmentId: number): Promise<WorkingCalendar> {
+    const department = await this.department(departmentId)
+    return this.calendar(department.calendarId)
+  }
+}
