@@ -17,24 +17,31 @@ export interface EventEntry {
   payload?: Record<string, unknown>
 }
 
+/** One line of `ticket_events` as the database takes it. */
+export function eventRow(entry: EventEntry, createdAt: Date) {
+  return {
+    ticket_id: entry.ticketId,
+    actor_id: entry.actor.id,
+    actor_role: entry.actor.role,
+    action: entry.action,
+    from_status: entry.fromStatus,
+    to_status: entry.toStatus,
+    payload: JSON.stringify(entry.payload ?? {}),
+    created_at: createdAt,
+  }
+}
+
 /** Appends one line to a ticket's event log inside the caller's transaction. */
-export function appendEvent(
+export async function appendEvent(
   trx: TransactionClientContract,
   entry: EventEntry
 ): Promise<TicketEvent> {
-  return TicketEvent.create(
-    {
-      ticketId: entry.ticketId,
-      actorId: entry.actor.id,
-      actorRole: entry.actor.role,
-      action: entry.action,
-      fromStatus: entry.fromStatus,
-      toStatus: entry.toStatus,
-      payload: entry.payload ?? {},
-      createdAt: clock.now(),
-    },
-    { client: trx }
-  )
+  const [row] = await trx
+    .knexQuery()
+    .insert(eventRow(entry, clock.now().toJSDate()))
+    .into(TicketEvent.table)
+    .returning('*')
+  return TicketEvent.$createFromAdapterResult(row)!
 }
 
 /**
@@ -51,15 +58,6 @@ export async function appendEvents(
   await insertInChunks(
     trx,
     TicketEvent.table,
-    entries.map((entry) => ({
-      ticket_id: entry.ticketId,
-      actor_id: entry.actor.id,
-      actor_role: entry.actor.role,
-      action: entry.action,
-      from_status: entry.fromStatus,
-      to_status: entry.toStatus,
-      payload: JSON.stringify(entry.payload ?? {}),
-      created_at: createdAt,
-    }))
+    entries.map((entry) => eventRow(entry, createdAt))
   )
 }

@@ -5,7 +5,7 @@ import sla from '#services/sla_service'
 import { nextTicketCode } from '#services/ticket_codes'
 import { tokenize } from '#services/segmenter'
 import { encryptPhone, normalizePhone, phoneLookupHash } from '#services/requester_phone'
-import { appendEvent } from '#actions/tickets/event_log'
+import { insertRegistered } from '#actions/tickets/register_write'
 import type { TicketActor } from '#actions/tickets/transition_context'
 import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
 import { decideRegistration } from '#domain/lifecycle/index'
@@ -43,36 +43,35 @@ export default class IntakeTicket {
     const now = clock.now()
     const [code, policy] = await Promise.all([nextTicketCode(now), sla.policyFor(draft, now)])
     const routed = await db.transaction(async (trx) => {
-      const created = await Ticket.create(
-        {
-          ...this.columns(draft),
-          code,
-          status: decision.to,
-          slaPolicyId: policy.id,
-          registeredBy: actor.id,
-          // the application's clock, not the system's (tests and the demo move it)
-          createdAt: now,
-          updatedAt: now,
-          // jieba tokens, stored in the same INSERT (see app/services/segmenter.ts)
-          searchVector: db.raw(`to_tsvector('simple', ?)`, [
-            tokenize(`${draft.title} ${draft.content}`).join(' '),
-          ]) as unknown as string,
-        },
-        { client: trx }
-      )
-      await appendEvent(trx, {
-        ticketId: created.id,
-        actor: { id: actor.id, role: actor.role },
-        action: 'register',
-        fromStatus: null,
-        toStatus: created.status,
-        payload: {
-          channel: draft.channel,
-          kind: draft.kind,
-          urgency: draft.urgency,
-          slaPolicyId: policy.id,
-        },
+      const draftRow = new Ticket().merge({
+        ...this.columns(draft),
+        code,
+        status: decision.to,
+        slaPolicyId: policy.id,
+        registeredBy: actor.id,
+        // the application's clock, not the system's (tests and the demo move it)
+        createdAt: now,
+        updatedAt: now,
       })
+      const created = await insertRegistered(
+        trx,
+        draftRow,
+        // jieba tokens, stored in the same INSERT (see app/services/segmenter.ts)
+        tokenize(`${draft.title} ${draft.content}`).join(' '),
+        {
+          ticketId: 0, // the new row's id, filled in by the statement
+          actor: { id: actor.id, role: actor.role },
+          action: 'register',
+          fromStatus: null,
+          toStatus: decision.to,
+          payload: {
+            channel: draft.channel,
+            kind: draft.kind,
+            urgency: draft.urgency,
+            slaPolicyId: policy.id,
+          },
+        }
+      )
       if (!options.dispatch) return { ticket: created, assignments: [] }
       // 受理即转办: the dispatch takes the one transition path, inside this
       // transaction, so the ticket is never seen registered-but-routed-later.
@@ -111,22 +110,6 @@ export default class IntakeTicket {
       channelData: draft.channelData,
       round: 1,
       version: 1,
-      // Every column a new ticket starts with, so the model is the whole row
-      // and a dispatch in the same transaction needs not read it back.
-      statusBeforeSuspend: null,
-      mergedIntoId: null,
-      redispatchDueAt: null,
-      reviewDueAt: null,
-      callbackDueAt: null,
-      nextDueAt: null,
-      redispatchBreachedAt: null,
-      reviewBreachedAt: null,
-      callbackBreachedAt: null,
-      calendarIncomplete: false,
-      deadlineNotes: {},
-      escalatedAt: null,
-      closeReason: null,
-      closedAt: null,
     }
   }
 }

@@ -25,15 +25,20 @@ export async function enqueueOutbox(
   await insertInChunks(
     trx,
     OutboxMessage.table,
-    entries.map((entry) => ({
-      topic: entry.topic,
-      dedupe_key: entry.dedupeKey,
-      payload: JSON.stringify(entry.payload),
-      status: 'pending',
-      attempts: 0,
-      available_at: now,
-      created_at: now,
-    })),
+    entries.map((entry) => outboxRow(entry, now)),
     ['dedupe_key']
   )
+}
+
+/** One pending row of `outbox_messages` as the database takes it. */
+export function outboxRow(entry: OutboxEntry, now: Date) {
+  return {
+    topic: entry.topic,
+    dedupe_key: entry.dedupeKey,
+    payload: JSON.stringify(entry.payload),
+    status: 'pending',
+    attempts: 0,
+    available_at: now,
+    created_at: now,
+  }
 }

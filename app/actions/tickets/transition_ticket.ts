@@ -8,8 +8,7 @@ import clock from '#services/clock_service'
 import { StepDeadlines } from '#actions/tickets/step_deadlines'
 import { loadSnapshot, registeredSnapshot } from '#actions/tickets/snapshot'
 import { TransactionLookups } from '#actions/tickets/transaction_lookups'
-import { appendEvent } from '#actions/tickets/event_log'
-import { enqueueOutbox } from '#actions/tickets/outbox'
+import { writeTransition } from '#actions/tickets/transition_write'
 import { nextDueAt } from '#actions/tickets/next_due'
 import { refusalError } from '#actions/tickets/refusal_error'
 import { applyEffect } from '#actions/tickets/effects/apply_effect'
@@ -119,21 +118,23 @@ export default class TransitionTicket {
     if (action === 'assist_input' || action === 'direct_answer')
       context.payload.content = input.content
 
-    ticket.useTransaction(trx)
     ticket.status = decision.to
     ticket.version += 1
     // A just-registered ticket has no supervision orders yet.
     ticket.nextDueAt = await nextDueAt(trx, ticket, context.assignments, registered ? [] : null)
-    await ticket.save()
-    const event = await appendEvent(trx, {
-      ticketId: ticket.id,
-      actor: { id: actor.id, role: actor.role },
-      action,
-      fromStatus: decision.from,
-      toStatus: decision.to,
-      payload: context.payload,
-    })
-    await enqueueOutbox(trx, context.outbox)
+    const event = await writeTransition(
+      trx,
+      ticket,
+      {
+        ticketId: ticket.id,
+        actor: { id: actor.id, role: actor.role },
+        action,
+        fromStatus: decision.from,
+        toStatus: decision.to,
+        payload: context.payload,
+      },
+      context.outbox
+    )
     return { ticket, event, policy, assignments: context.assignments }
   }
 
