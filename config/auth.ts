@@ -1,6 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { TokenUserProvider } from '#services/token_user_provider'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -13,7 +14,10 @@ const authConfig = defineConfig({
     }),
     // Scripts and integrations acting as a user: `POST /api/v1/auth/tokens`.
     api: tokensGuard({
-      provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#models/user') }),
+      provider: new TokenUserProvider({
+        tokens: 'accessTokens',
+        model: () => import('#models/user'),
+      }),
     }),
   },
 })

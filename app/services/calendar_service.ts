@@ -38,6 +38,15 @@ class CalendarService {
     return { row, calendar }
   }
 
+  /**
+   * The built calendar `id` at `version` if this process has it, without a
+   * query: for a caller that read the version along with something else.
+   */
+  cached(id: number, version: number): WorkingCalendar | null {
+    const cached = this.#cache.get(id)
+    return cached && cached.version === version ? cached.calendar : null
+  }
+
   async build(row: Calendar, client?: QueryClientContract): Promise<WorkingCalendar> {
     // One after the other: a transaction's client runs one query at a time.
     const days = await CalendarDay.query({ client }).where('calendar_id', row.id)

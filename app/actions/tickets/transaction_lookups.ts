@@ -26,7 +26,20 @@ export class TransactionLookups {
   async departments(ids: readonly number[]): Promise<Department[]> {
     const missing = [...new Set(ids)].filter((id) => !this.#departments.has(id))
     if (missing.length > 0) {
-      const rows = await Department.query({ client: this.client }).whereIn('id', missing)
+      // With the id and version of the calendar each counts in, so a built
+      // calendar this process holds serves without reading its row again.
+      const rows = await Department.query({ client: this.client })
+        .whereIn('departments.id', missing)
+        .joinRaw(
+          `LEFT JOIN LATERAL (SELECT id, version FROM calendars
+             WHERE id = departments.calendar_id OR (departments.calendar_id IS NULL AND is_default)
+             ORDER BY id = departments.calendar_id DESC LIMIT 1) AS calendar ON true`
+        )
+        .select(
+          'departments.*',
+          'calendar.id as calendar_ref',
+          'calendar.version as calendar_version'
+        )
       for (const row of rows) this.#departments.set(row.id, row)
     }
     return ids.flatMap((id) => this.#departments.get(id) ?? [])
@@ -46,6 +59,9 @@ export class TransactionLookups {
   /** The calendar a department counts its working time in. */
   async departmentCalendar(departmentId: number): Promise<WorkingCalendar> {
     const department = await this.department(departmentId)
+    const { calendar_ref: ref, calendar_version: version } = department.$extras
+    const held = ref ? calendars.cached(ref, version) : null
+    if (held) return held
     return this.calendar(department.calendarId)
   }
 }
