@@ -3,7 +3,7 @@ import { KINDS, URGENCIES } from '#domain/ticket_attributes'
 import { CONTACT_PREFERENCES } from '#domain/intake/channel_data'
 import { ONLINE_SOURCES } from '#domain/intake/adapters/online'
 import { existingIdIn } from '#validators/existing_ids'
-import { activeDepartment } from '#validators/ticket_action'
+import { knownDepartment } from '#validators/ticket_action'
 
 // Mainland mobile or landline, with optional +86 and separators.
 const PHONE = /^(?:\+?86[\s-]?)?(?:1\d{2}[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/
@@ -38,8 +38,8 @@ const common = {
    */
   dispatch: vine
     .object({
-      leadDepartmentId: activeDepartment(),
-      assistDepartmentIds: vine.array(activeDepartment()).maxLength(10).distinct().optional(),
+      leadDepartmentId: knownDepartment(),
+      assistDepartmentIds: vine.array(knownDepartment()).maxLength(10).distinct().optional(),
     })
     .optional(),
 }

@@ -1,19 +1,16 @@
 import vine from '@vinejs/vine'
 import { CALLBACK_RESULTS, REPLY_OUTCOMES } from '#domain/lifecycle/index'
+import { existingIdIn } from '#validators/existing_ids'
 
-/** An active department's id (lead, assist, or the one an order goes to). */
-export const activeDepartment = () =>
-  vine
-    .number()
-    .withoutDecimals()
-    .positive()
-    .exists({
-      table: 'departments',
-      column: 'id',
-      filter: (query) => {
-        query.where('is_active', true)
-      },
-    })
+/**
+ * A department's id (lead, assist, or the one an order goes to). Whether it
+ * is still active is checked where the ticket is routed, under the
+ * transaction that reads the department anyway (TransactionLookups
+ * .activeDepartment): 422 on the same field, and it cannot go stale between
+ * validation and commit.
+ */
+export const knownDepartment = () =>
+  vine.number().withoutDecimals().positive().exists(existingIdIn('departments'))
 
 /**
  * The body of POST /api/v1/tickets/:id/actions/:action. Every field is
@@ -27,9 +24,9 @@ export const ticketActionValidator = vine.create({
   outcome: vine.enum(REPLY_OUTCOMES).nullable().optional(),
   result: vine.enum(CALLBACK_RESULTS).nullable().optional(),
   callbackRequired: vine.boolean().optional(),
-  leadDepartmentId: activeDepartment().nullable().optional(),
-  assistDepartmentIds: vine.array(activeDepartment()).maxLength(10).distinct().optional(),
-  departmentId: activeDepartment().nullable().optional(),
+  leadDepartmentId: knownDepartment().nullable().optional(),
+  assistDepartmentIds: vine.array(knownDepartment()).maxLength(10).distinct().optional(),
+  departmentId: knownDepartment().nullable().optional(),
   requestedWorkingDays: vine.number().withoutDecimals().range([1, 30]).nullable().optional(),
   targetTicketId: vine.number().withoutDecimals().positive().nullable().optional(),
   expectedVersion: vine.number().withoutDecimals().positive().nullable().optional(),

@@ -11,6 +11,7 @@ import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
 import { decideRegistration } from '#domain/lifecycle/index'
 import { refusalError } from '#actions/tickets/refusal_error'
 import TransitionTicket from '#actions/tickets/transition_ticket'
+import { DomainError } from '#exceptions/domain_error'
 import { scheduleTicket } from '#timers/schedule_timers'
 
 /** Where an intake is routed at once (受理即转办). */
@@ -75,10 +76,20 @@ export default class IntakeTicket {
       if (!options.dispatch) return { ticket: created, assignments: [] }
       // 受理即转办: the dispatch takes the one transition path, inside this
       // transaction, so the ticket is never seen registered-but-routed-later.
-      return new TransitionTicket().within(trx, { ticket: created, policy }, 'dispatch', actor, {
-        leadDepartmentId: options.dispatch.leadDepartmentId,
-        assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
-      })
+      return new TransitionTicket()
+        .within(trx, { ticket: created, policy }, 'dispatch', actor, {
+          leadDepartmentId: options.dispatch.leadDepartmentId,
+          assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
+        })
+        .catch((error: unknown) => {
+          // The dispatch's fields sit under `dispatch` in the intake's body.
+          if (error instanceof DomainError && error.details.field)
+            throw new DomainError(error.code!, error.status, {
+              ...error.details,
+              field: `dispatch.${error.details.field}`,
+            })
+          throw error
+        })
     })
     // After commit, as every transition: the new deadlines' timers. Everything
     // they hang on was just written, so nothing is read back.

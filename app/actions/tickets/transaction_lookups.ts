@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { WorkingCalendar } from '#clock/index'
 import Department from '#models/department'
 import calendars from '#services/calendar_service'
+import { DomainError } from '#exceptions/domain_error'
 
 /**
  * Departments and their working calendars, read once per transaction and
@@ -19,6 +20,13 @@ export class TransactionLookups {
   async department(id: number): Promise<Department> {
     const [department] = await this.departments([id])
     if (!department) throw new errors.E_ROW_NOT_FOUND(Department)
+    return department
+  }
+
+  /** A department a ticket is routed to: 422 on `field` when it has been deactivated. */
+  async activeDepartment(id: number, field: string): Promise<Department> {
+    const department = await this.department(id)
+    if (!department.isActive) throw new DomainError('E_DEPARTMENT_INACTIVE', 422, { field })
     return department
   }
 

@@ -27,6 +27,9 @@ export async function assignDepartments(
       role: 'assist' as const,
     })),
   ]
+  await context.lookups.activeDepartment(effect.leadDepartmentId, 'leadDepartmentId')
+  for (const [index, departmentId] of effect.assistDepartmentIds.entries())
+    await context.lookups.activeDepartment(departmentId, `assistDepartmentIds.${index}`)
   const isWanted = (a: { departmentId: number; role: string }) =>
     wanted.some((w) => w.departmentId === a.departmentId && w.role === a.role)
   const current = context.assignments.filter((a) => a.round === effect.round && a.active)

@@ -182,6 +182,8 @@ export async function decideExtension(context: TransitionContext, approve: boole
 
 /** 催办 (urge, no answer due) or 督办 (supervise, with its answer deadline). */
 export async function openSupervisionOrder(context: TransitionContext, kind: 'urge' | 'supervise') {
+  if (context.input.departmentId)
+    await context.lookups.activeDepartment(context.input.departmentId, 'departmentId')
   const departmentId = context.input.departmentId ?? leadAssignment(context)?.departmentId ?? null
   const answer =
     kind === 'supervise' && departmentId
