@@ -32,7 +32,9 @@ class SlaService {
    * (This runs on every intake; it used to take three queries.)
    */
   async policyFor(attributes: TicketAttributes, at: DateTime): Promise<SlaPolicy> {
-    const rows = await SlaPolicy.query()
+    // Plain rows: only the chosen one becomes a model.
+    const rows = await db
+      .from('sla_policies')
       .select('sla_policies.*', 'policy_category.path as policy_category_path')
       .select(
         db.raw('(SELECT path FROM categories WHERE id = ?) AS ticket_category_path', [
@@ -49,14 +51,14 @@ class SlaService {
         kind: row.kind,
         urgency: row.urgency,
         channel: row.channel,
-        categoryPath: row.$extras.policy_category_path ?? null,
-        effectiveFromMs: row.effectiveFrom.toMillis(),
+        categoryPath: row.policy_category_path ?? null,
+        effectiveFromMs: new Date(row.effective_from).getTime(),
       })),
       {
         kind: attributes.kind,
         urgency: attributes.urgency,
         channel: attributes.channel ?? null,
-        categoryPath: rows[0]?.$extras.ticket_category_path ?? null,
+        categoryPath: rows[0]?.ticket_category_path ?? null,
         atMs: at.toMillis(),
       }
     )
@@ -65,7 +67,7 @@ class SlaService {
         data: { kind: attributes.kind, urgency: attributes.urgency },
       })
     }
-    return chosen.row
+    return SlaPolicy.$createFromAdapterResult(chosen.row)!
   }
 
   /** The deadline for `step` counted from `start` under `policy`, with its explanation. */
