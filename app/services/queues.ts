@@ -8,10 +8,15 @@ export type QueueName = (typeof QUEUE_NAMES)[number]
  * Producer-side queues, one per name, created on first use. Workers live in
  * the `jobs:work` process; the web process only adds jobs.
  */
-class Queues {
+export class Queues {
   #queues = new Map<QueueName, Queue>()
+  #closed = false
 
   get(name: QueueName): Queue {
+    // Requests still running while the process shuts down would otherwise
+    // open a new Redis connection after closeAll, which nothing closes and
+    // which keeps the process from exiting. Their jobs are left to the sweeps.
+    if (this.#closed) throw new Error(`queue "${name}" requested after shutdown`)
     let queue = this.#queues.get(name)
     if (!queue) {
       queue = new Queue(name, {
@@ -65,7 +70,9 @@ class Queues {
     }
   }
 
+  /** At shutdown: closes every queue; adding jobs afterwards fails (add/addBulk answer false). */
   async closeAll(): Promise<void> {
+    this.#closed = true
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()))
     this.#queues.clear()
   }
