@@ -15,21 +15,27 @@ import type { ThrottledAccessTokensProvider } from '#services/throttled_access_t
  * two requests of one user interleave, either row read serves both: they are
  * the same user read milliseconds apart. A miss reads the user as stock.
  */
+/** How old a handed-over user row may be (the guard asks for it right after). */
+const HANDOFF_MS = 1000
+
 export class TokenUserProvider extends AccessTokensLucidUserProvider<'accessTokens', typeof User> {
-  #verified = new Map<unknown, User>()
+  #verified = new Map<unknown, { user: User; at: number }>()
 
   async verifyToken(tokenValue: Secret<string>): Promise<AccessToken | null> {
     const tokens = (await this.getTokensProvider()) as ThrottledAccessTokensProvider<typeof User>
     const verified = await tokens.verifyWithTokenable(tokenValue)
     if (!verified) return null
-    this.#verified.set(verified.token.tokenableId, verified.tokenable)
+    // Bounded even if a caller verifies without asking for the user after.
+    if (this.#verified.size > 1000) this.#verified.clear()
+    this.#verified.set(verified.token.tokenableId, { user: verified.tokenable, at: Date.now() })
     return verified.token
   }
 
   async findById(identifier: string | number | bigint) {
-    const user = this.#verified.get(identifier)
-    if (!user) return super.findById(identifier)
+    const handed = this.#verified.get(identifier)
     this.#verified.delete(identifier)
-    return this.createUserForGuard(user)
+    // Only a row read just now, by this request or one beside it.
+    if (!handed || Date.now() - handed.at > HANDOFF_MS) return super.findById(identifier)
+    return this.createUserForGuard(handed.user)
   }
 }

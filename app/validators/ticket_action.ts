@@ -4,10 +4,9 @@ import { existingIdIn } from '#validators/existing_ids'
 
 /**
  * A department's id (lead, assist, or the one an order goes to). Whether it
- * is still active is checked where the ticket is routed, under the
- * transaction that reads the department anyway (TransactionLookups
- * .activeDepartment): 422 on the same field, and it cannot go stale between
- * validation and commit.
+ * is still active is checked where the ticket is routed, in the transaction
+ * that reads the department anyway (TransactionLookups.activeDepartment):
+ * 422 on the same field, read at write time rather than before it.
  */
 export const knownDepartment = () =>
   vine.number().withoutDecimals().positive().exists(existingIdIn('departments'))

@@ -83,12 +83,13 @@ export default class IntakeTicket {
         })
         .catch((error: unknown) => {
           // The dispatch's fields sit under `dispatch` in the intake's body.
-          if (error instanceof DomainError && error.details.field)
-            throw new DomainError(error.code!, error.status, {
-              ...error.details,
-              field: `dispatch.${error.details.field}`,
-            })
-          throw error
+          if (!(error instanceof DomainError) || !error.details.field) throw error
+          const named = new DomainError(error.code!, error.status, {
+            ...error.details,
+            field: `dispatch.${error.details.field}`,
+          })
+          named.cause = error
+          throw named
         })
     })
     // After commit, as every transition: the new deadlines' timers. Everything

@@ -24,25 +24,32 @@ export async function loadSnapshot(
   now: DateTime
 ): Promise<LoadedSnapshot> {
   const departmentId = 'departmentId' in actor ? actor.departmentId : null
-  // One after the other: a transaction's client runs one query at a time
-  // (node-pg queues concurrent ones, and pg@9 will refuse them).
-  const assignments = await TicketAssignment.query({ client: trx })
-    .where({ ticketId: ticket.id, round: ticket.round })
-    .orderBy('id')
-  const extensions = await ExtensionRequest.query({ client: trx }).where({
-    ticketId: ticket.id,
-    round: ticket.round,
-  })
-  const openOrder = departmentId
-    ? await SupervisionOrder.query({ client: trx })
-        .where({ ticketId: ticket.id, kind: 'supervise', departmentId })
-        .whereNull('answered_at')
-        .first()
-    : null
-  const callbacks = await TicketCallback.query({ client: trx }).where({
-    ticketId: ticket.id,
-    round: ticket.round,
-  })
+  const readAssignments = () =>
+    TicketAssignment.query({ client: trx })
+      .where({ ticketId: ticket.id, round: ticket.round })
+      .orderBy('id')
+  const readExtensions = () =>
+    ExtensionRequest.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round })
+  const readOpenOrder = async () =>
+    departmentId
+      ? SupervisionOrder.query({ client: trx })
+          .where({ ticketId: ticket.id, kind: 'supervise', departmentId })
+          .whereNull('answered_at')
+          .first()
+      : null
+  const readCallbacks = () =>
+    TicketCallback.query({ client: trx }).where({ ticketId: ticket.id, round: ticket.round })
+  // A transaction's client runs one query at a time (node-pg queues
+  // concurrent ones, and pg@9 will refuse them): one after the other there;
+  // outside one (the detail page) they go to the pool side by side.
+  const [assignments, extensions, openOrder, callbacks] = trx.isTransaction
+    ? ([
+        await readAssignments(),
+        await readExtensions(),
+        await readOpenOrder(),
+        await readCallbacks(),
+      ] as const)
+    : await Promise.all([readAssignments(), readExtensions(), readOpenOrder(), readCallbacks()])
   const own = assignments.find((a) => a.active && a.departmentId === departmentId)
   return {
     assignments,

@@ -31,6 +31,8 @@ export async function writeTransition(
   entry: EventEntry,
   outbox: OutboxEntry[]
 ): Promise<TicketEvent> {
+  // The application's clock, as intake's createdAt (Lucid's save would take
+  // the system's): a demo or test that moves time sees consistent rows.
   const now = clock.now()
   ticket.updatedAt = now
   const at = now.toJSDate()

@@ -68,6 +68,73 @@ test.group('Routing to a deactivated department', (group) => {
     assert.include(Object.keys(fieldMessages(res)), 'assistDepartmentIds.1')
   })
 
+  test('a deactivated assist is named by its place in the request, not in the round', async ({
+    client,
+    assert,
+  }) => {
+    const { org, operator, id } = await registered(client)
+    await db
+      .from('departments')
+      .where('id', org.departments.bureauB.id)
+      .update({ is_active: false })
+    // The lead listed among the assists is dropped from them; the index still points at the body.
+    const res = await ticketApi(client).act(operator, id, 'dispatch', {
+      leadDepartmentId: org.departments.bureauA.id,
+      assistDepartmentIds: [org.departments.bureauA.id, org.departments.bureauB.id],
+    })
+    res.assertStatus(422)
+    assert.deepEqual(Object.keys(fieldMessages(res)), ['assistDepartmentIds.1'])
+  })
+
+  test('a redo round drops an inherited assist that was deactivated, and asks for a new lead when the lead was', async ({
+    client,
+    assert,
+  }) => {
+    const { org, operator, id } = await registered(client)
+    const api = ticketApi(client)
+    const staff = await org.tokenFor('department_staff')
+    const supervisor = await org.tokenFor('supervisor')
+    const { bureauA, bureauB, streetA } = org.departments
+    const toCallback = async () => {
+      ;(await api.act(staff, id, 'sign')).assertStatus(200)
+      ;(
+        await api.act(staff, id, 'reply', { outcome: 'explained', content: '已处理' })
+      ).assertStatus(200)
+      ;(await api.act(supervisor, id, 'review_accept')).assertStatus(200)
+    }
+    const activeRound = async (round: number) =>
+      (
+        await db
+          .from('ticket_assignments')
+          .where({ ticket_id: id, round, active: true })
+          .orderBy('id')
+      ).map((a) => [a.department_id, a.role])
+
+    ;(
+      await api.act(operator, id, 'dispatch', {
+        leadDepartmentId: bureauA.id,
+        assistDepartmentIds: [streetA.id],
+      })
+    ).assertStatus(200)
+    await toCallback()
+    await db.from('departments').where('id', streetA.id).update({ is_active: false })
+    const redo = await api.act(operator, id, 'callback_record', { result: 'dissatisfied' })
+    redo.assertStatus(200)
+    assert.deepEqual(await activeRound(2), [[bureauA.id, 'lead']])
+
+    await toCallback()
+    await db.from('departments').where('id', bureauA.id).update({ is_active: false })
+    const refused = await api.act(operator, id, 'callback_record', { result: 'dissatisfied' })
+    refused.assertStatus(422)
+    assert.deepEqual(Object.keys(fieldMessages(refused)), ['leadDepartmentId'])
+    const rerouted = await api.act(operator, id, 'callback_record', {
+      result: 'dissatisfied',
+      leadDepartmentId: bureauB.id,
+    })
+    rerouted.assertStatus(200)
+    assert.deepEqual(await activeRound(3), [[bureauB.id, 'lead']])
+  })
+
   test('an id that was never a department is still refused by the validator', async ({
     client,
     assert,

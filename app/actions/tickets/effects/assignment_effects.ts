@@ -20,16 +20,11 @@ export async function assignDepartments(
 ) {
   const { trx, ticket, now } = context
   ticket.round = effect.round
+  const assists = await routableAssists(context, effect)
   const wanted = [
     { departmentId: effect.leadDepartmentId, role: 'lead' as const },
-    ...effect.assistDepartmentIds.map((departmentId) => ({
-      departmentId,
-      role: 'assist' as const,
-    })),
+    ...assists.map((departmentId) => ({ departmentId, role: 'assist' as const })),
   ]
-  await context.lookups.activeDepartment(effect.leadDepartmentId, 'leadDepartmentId')
-  for (const [index, departmentId] of effect.assistDepartmentIds.entries())
-    await context.lookups.activeDepartment(departmentId, `assistDepartmentIds.${index}`)
   const isWanted = (a: { departmentId: number; role: string }) =>
     wanted.some((w) => w.departmentId === a.departmentId && w.role === a.role)
   const current = context.assignments.filter((a) => a.round === effect.round && a.active)
@@ -78,6 +73,34 @@ export async function assignDepartments(
     sign: a.deadlineNotes.sign,
   }))
   await mailDepartments(context, created, 'dispatch')
+}
+
+/**
+ * The departments a round goes to must be active (checked at write time, in
+ * this transaction). One the caller named answers 422 on its own field; a
+ * redo round's inherited lead too (the caller names a new one); an
+ * inherited assisting department that has been deactivated leaves the round.
+ */
+async function routableAssists(
+  context: TransitionContext,
+  effect: Of<'assign_departments'>
+): Promise<number[]> {
+  const { lookups, input } = context
+  await lookups.departments([effect.leadDepartmentId, ...effect.assistDepartmentIds])
+  await lookups.activeDepartment(effect.leadDepartmentId, 'leadDepartmentId')
+  const named = input.assistDepartmentIds ?? []
+  const routable: number[] = []
+  for (const departmentId of effect.assistDepartmentIds) {
+    const index = named.indexOf(departmentId)
+    if (index >= 0) {
+      await lookups.activeDepartment(departmentId, `assistDepartmentIds.${index}`)
+      routable.push(departmentId)
+      continue
+    }
+    const inherited = await lookups.department(departmentId)
+    if (inherited.isActive) routable.push(departmentId)
+  }
+  return routable
 }
 
 /** 签收: the lead's handling clock starts now. */
