@@ -46,11 +46,15 @@ export async function startServer(env: EnvMap): Promise<RunningServer> {
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : []
-  const child = spawn(process.execPath, [...profile, '--import=@poppinss/ts-exec', 'bin/server.ts'], {
-    cwd: APP_ROOT,
-    env: childEnv({ ...env, HOST: host, PORT: String(port), APP_URL: url }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import=@poppinss/ts-exec', 'bin/server.ts'],
+    {
+      cwd: APP_ROOT,
+      env: childEnv({ ...env, HOST: host, PORT: String(port), APP_URL: url }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  )
   let output = ''
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000))
   child.stdout!.on('data', keep)
