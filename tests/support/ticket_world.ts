@@ -1,4 +1,6 @@
 import type { ApiClient } from '@japa/api-client'
+import type { Group } from '@japa/runner/core'
+import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import IntakeTicket from '#actions/tickets/intake_ticket'
@@ -10,7 +12,14 @@ import type { Action } from '#domain/lifecycle/index'
 import type { ChannelAdapter } from '#domain/intake/ticket_draft'
 import type Ticket from '#models/ticket'
 import { call, routeUrl, type Locale } from '#tests/support/api'
-import type { DepartmentKey, OrgFixture, UserKey } from '#tests/support/org_fixtures'
+import clock from '#services/clock_service'
+import {
+  buildOrg,
+  type DepartmentKey,
+  type OrgFixture,
+  type UserKey,
+} from '#tests/support/org_fixtures'
+import { seedReferenceData } from '#tests/support/reference_data'
 
 /**
  * Monday 23 November 2026, 10:00 in Shanghai: a working morning with no
@@ -34,6 +43,24 @@ export async function mintTokens(org: OrgFixture): Promise<Record<UserKey, strin
   const tokens = {} as Record<UserKey, string>
   for (const key of ALL_USERS) tokens[key] = await org.tokenFor(key)
   return tokens
+}
+
+/**
+ * An operator at work on Monday 10:00: reference data once; for each test a
+ * rolled-back transaction, the frozen clock, a fresh org and the operator's
+ * token (read them as `state.org`, `state.token`).
+ */
+export function operatorOnMonday(group: Group) {
+  const state = {} as { org: OrgFixture; token: string }
+  group.setup(() => seedReferenceData())
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    clock.freeze(MONDAY_10)
+    state.org = await buildOrg()
+    state.token = (await mintTokens(state.org)).operator
+    return () => clock.unfreeze()
+  })
+  return state
 }
 
 type Query = Record<string, string | number | boolean | (string | number)[]>

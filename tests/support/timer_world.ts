@@ -1,3 +1,5 @@
+import type { Group } from '@japa/runner/core'
+import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import TicketAssignment from '#models/ticket_assignment'
 import clock from '#services/clock_service'
@@ -5,9 +7,32 @@ import deadlineConfig from '#config/deadlines'
 import queues from '#services/queues'
 import { openPoints, timerJobId, type TimerPhase, type TimerStep } from '#timers/timer_points'
 import type { PointRequest } from '#timers/timer_points'
+import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
+import { seedReferenceData } from '#tests/support/reference_data'
+import { MONDAY_10, TicketDesk } from '#tests/support/ticket_world'
 
 /** Freezes "now" at a Shanghai wall-clock time, e.g. `at('2026-11-23T11:30')`. */
 export const at = (iso: string) => clock.freeze(iso)
+
+/**
+ * The timers specs' common ground: reference data once; for each test a
+ * rolled-back transaction, the clock at Monday 23 November 2026 10:00, a
+ * fresh org and its ticket desk (read them as `world.org`, `world.desk`),
+ * then `prepare` if given.
+ */
+export function timerWorld(group: Group, prepare?: () => Promise<unknown>) {
+  const world = {} as { org: OrgFixture; desk: TicketDesk }
+  group.setup(() => seedReferenceData())
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    at(MONDAY_10)
+    world.org = await buildOrg()
+    world.desk = new TicketDesk(world.org)
+    await prepare?.()
+    return () => clock.unfreeze()
+  })
+  return world
+}
 
 /** The ticket's active assignment of a role (the lead unless told). */
 export function assignmentOf(ticketId: number, role: 'lead' | 'assist' = 'lead') {

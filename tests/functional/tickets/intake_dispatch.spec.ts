@@ -1,19 +1,14 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import clock from '#services/clock_service'
 import queues from '#services/queues'
 import { timerJobId } from '#timers/timer_points'
-import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
 import { countRows, fieldMessages } from '#tests/support/api'
 import {
-  MONDAY_10,
   assignmentTuples,
   endpoints,
   eventRows,
-  mintTokens,
+  operatorOnMonday,
 } from '#tests/support/ticket_world'
 
 /*
@@ -23,15 +18,7 @@ import {
  * normal ticket's sign limit (2 working hours) ends at 12:00.
  */
 test.group('Intake with dispatch in one transaction', (group) => {
-  const state = {} as { org: OrgFixture; token: string }
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    clock.freeze(MONDAY_10)
-    state.org = await buildOrg()
-    state.token = (await mintTokens(state.org)).operator
-    return () => clock.unfreeze()
-  })
+  const state = operatorOnMonday(group)
 
   const body = (dispatch: unknown) => ({
     kind: 'help',

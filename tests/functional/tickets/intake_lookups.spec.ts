@@ -1,12 +1,8 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import clock from '#services/clock_service'
 import CreateCategory from '#actions/org/create_category'
-import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
 import { fieldMessages } from '#tests/support/api'
-import { MONDAY_10, endpoints, mintTokens } from '#tests/support/ticket_world'
+import { endpoints, operatorOnMonday } from '#tests/support/ticket_world'
 
 /*
  * Intake checks its category and area ids against the database, remembering
@@ -14,15 +10,7 @@ import { MONDAY_10, endpoints, mintTokens } from '#tests/support/ticket_world'
  * remember is a miss.
  */
 test.group('Intake: category and area lookups', (group) => {
-  const state = {} as { org: OrgFixture; token: string }
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    clock.freeze(MONDAY_10)
-    state.org = await buildOrg()
-    state.token = (await mintTokens(state.org)).operator
-    return () => clock.unfreeze()
-  })
+  const state = operatorOnMonday(group)
 
   const call = (client: Parameters<typeof endpoints>[0], body: Record<string, unknown>) =>
     endpoints(client).intake(state.token, 'hotline', {

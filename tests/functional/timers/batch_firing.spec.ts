@@ -1,13 +1,8 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import clock from '#services/clock_service'
 import queues from '#services/queues'
 import FireDeadline from '#timers/fire_deadline'
 import { sweep } from '#timers/sweep'
-import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
-import { MONDAY_10, TicketDesk } from '#tests/support/ticket_world'
 import {
   assignmentOf,
   at,
@@ -15,6 +10,7 @@ import {
   notified,
   pointOf,
   timerTrace,
+  timerWorld,
 } from '#tests/support/timer_world'
 
 /*
@@ -26,23 +22,13 @@ import {
  * falls due 12:00, escalates 16:00.
  */
 test.group('Timer points fired in batches', (group) => {
-  let org: OrgFixture
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    org = await buildOrg()
-    desk = new TicketDesk(org)
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group)
 
   test('one batch over several tickets and departments: each point decided on its own', async ({
     assert,
   }) => {
-    const first = await desk.dispatched('bureauA', ['streetA'])
-    const second = await desk.dispatched('bureauB')
+    const first = await world.desk.dispatched('bureauA', ['streetA'])
+    const second = await world.desk.dispatched('bureauB')
     const lead = await assignmentOf(first)
     const assist = await assignmentOf(first, 'assist')
     const other = await assignmentOf(second)
@@ -78,7 +64,7 @@ test.group('Timer points fired in batches', (group) => {
       ['deadline_breached'],
       'the repeat in the batch wrote nothing'
     )
-    const { users } = org
+    const { users } = world.org
     assert.deepEqual(await notified(first, 'deadline_warned'), [users.department_staff.id])
     // 住建局 B's breach reaches its own staff (outsider), not 住建局 A's.
     assert.include(await notified(second, 'deadline_breached'), users.outsider.id)
@@ -98,8 +84,8 @@ test.group('Timer points fired in batches', (group) => {
   test('escalations in one batch: each urge order follows its escalation and names its order', async ({
     assert,
   }) => {
-    const first = await desk.dispatched('bureauA')
-    const second = await desk.dispatched('bureauB')
+    const first = await world.desk.dispatched('bureauA')
+    const second = await world.desk.dispatched('bureauB')
     at('2026-11-23T16:00')
     const points = [await assignmentOf(first), await assignmentOf(second)].map((a) =>
       jobData(pointOf(a, 'sign', 'escalate'))
@@ -115,13 +101,13 @@ test.group('Timer points fired in batches', (group) => {
       assert.lengthOf(trace.urges, 1)
       assert.equal(trace.events.at(-1).payload.orderId, Number(trace.urges[0].id))
       assert.isTrue(trace.events.at(-1).payload.automatic)
-      assert.deepEqual(await notified(id, 'deadline_escalated'), [org.users.supervisor.id])
+      assert.deepEqual(await notified(id, 'deadline_escalated'), [world.org.users.supervisor.id])
     }
   })
 
   test('a suspended ticket in a batch is left alone; the others fire', async ({ assert }) => {
-    const running = await desk.dispatched('bureauA')
-    const paused = await desk.dispatched('bureauB')
+    const running = await world.desk.dispatched('bureauA')
+    const paused = await world.desk.dispatched('bureauB')
     const points = [await assignmentOf(running), await assignmentOf(paused)].map((a) =>
       jobData(pointOf(a, 'sign', 'due'))
     )
@@ -134,22 +120,13 @@ test.group('Timer points fired in batches', (group) => {
 })
 
 test.group('The horizon sweep queues each slice once', (group) => {
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    desk = new TicketDesk(await buildOrg())
-    await queues.get('deadlines').obliterate({ force: true })
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group, () => queues.get('deadlines').obliterate({ force: true }))
 
   test('a later sweep adds only what came inside the horizon; losing the timers brings back all', async ({
     assert,
   }) => {
-    await desk.dispatched('bureauA')
-    await desk.dispatched('bureauB')
+    await world.desk.dispatched('bureauA')
+    await world.desk.dispatched('bureauB')
     const deadlines = queues.get('deadlines')
     await deadlines.obliterate({ force: true }) // Redis lost what the dispatches queued
 

@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import clock, { toIso } from '#services/clock_service'
@@ -7,10 +6,8 @@ import queues from '#services/queues'
 import FireCenterDeadline from '#timers/fire_center_deadline'
 import { centerJobId, type CenterRequest } from '#timers/center_points'
 import { sweep } from '#timers/sweep'
-import { buildOrg, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
-import { MONDAY_10, TicketDesk, ticketRow } from '#tests/support/ticket_world'
-import { at, notified, timerTrace } from '#tests/support/timer_world'
+import { ticketRow } from '#tests/support/ticket_world'
+import { at, notified, timerTrace, timerWorld } from '#tests/support/timer_world'
 
 /*
  * Deadlines the center itself owes (re-dispatch after a return, review of a
@@ -30,27 +27,19 @@ const breaches = async (ticketId: number) =>
   (await timerTrace(ticketId)).events.filter((e) => e.action === 'deadline_breached')
 
 test.group('Center deadlines and supervision answers on timers', (group) => {
-  let org: OrgFixture
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    org = await buildOrg()
-    desk = new TicketDesk(org)
-    await queues.get('deadlines').obliterate({ force: true })
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group, () => queues.get('deadlines').obliterate({ force: true }))
 
   test('review of a reply (1 working day): queued when it comes near, breached once at 17:30 Tuesday', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     at('2026-11-23T10:10')
-    await desk.act('department_staff', id, 'sign')
+    await world.desk.act('department_staff', id, 'sign')
     at('2026-11-23T10:30')
-    await desk.act('department_staff', id, 'reply', { outcome: 'resolved', content: '已修复' })
+    await world.desk.act('department_staff', id, 'reply', {
+      outcome: 'resolved',
+      content: '已修复',
+    })
     const dueAt = (await ticketRow(id)).review_due_at
     assert.equal(toIso(DateTime.fromJSDate(dueAt)), '2026-11-24T17:30:00.000+08:00')
     const review = request('ticket', id, 'review', '2026-11-24T17:30:00.000+08:00')
@@ -68,7 +57,7 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     const [breach] = await breaches(id)
     assert.include(breach.payload, { step: 'review', dueAt: '2026-11-24T17:30:00.000+08:00' })
     assert.equal(breach.actor_role, 'system')
-    assert.deepEqual(await notified(id, 'deadline_breached'), [org.users.supervisor.id])
+    assert.deepEqual(await notified(id, 'deadline_breached'), [world.org.users.supervisor.id])
     assert.equal(
       toIso(DateTime.fromJSDate((await ticketRow(id)).review_breached_at)),
       '2026-11-24T17:30:00.000+08:00'
@@ -80,7 +69,7 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     assert.deepEqual(await timerTrace(id), after, 'firing twice changes nothing')
 
     // The review done: the callback runs on its own deadline; the old point stays stale.
-    await desk.act('operator', id, 'review_accept')
+    await world.desk.act('operator', id, 'review_accept')
     const callbackDue = (await ticketRow(id)).callback_due_at
     assert.isNotNull(callbackDue)
     assert.equal(await new FireCenterDeadline().handle(review), 'stale')
@@ -95,9 +84,9 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
   test('a 督办 order unanswered at its due instant: the department and its leaders hear', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
-    await desk.act('department_staff', id, 'sign')
-    await desk.act('supervisor', id, 'supervise', { content: '群众反映强烈，请限期办理。' })
+    const id = await world.desk.dispatched('bureauA')
+    await world.desk.act('department_staff', id, 'sign')
+    await world.desk.act('supervisor', id, 'supervise', { content: '群众反映强烈，请限期办理。' })
     const order = await db.from('supervision_orders').where('ticket_id', id).firstOrFail()
     // 3 working days counted from Tuesday
     assert.equal(toIso(DateTime.fromJSDate(order.answer_due_at)), '2026-11-26T17:30:00.000+08:00')
@@ -110,9 +99,9 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
     assert.include(breach.payload, {
       step: 'answer',
       orderId: Number(order.id),
-      departmentId: org.departments.bureauA.id,
+      departmentId: world.org.departments.bureauA.id,
     })
-    const { users } = org
+    const { users } = world.org
     assert.sameMembers(await notified(id, 'deadline_breached'), [
       users.department_staff.id,
       users.department_leader.id,
@@ -125,13 +114,15 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
   })
 
   test('an order answered in time, and a suspended ticket, owe nothing', async ({ assert }) => {
-    const answered = await desk.dispatched('bureauA')
-    await desk.act('department_staff', answered, 'sign')
-    await desk.act('supervisor', answered, 'supervise', { content: '请限期办理。' })
-    await desk.act('department_staff', answered, 'answer_supervision', { content: '已组织维修。' })
+    const answered = await world.desk.dispatched('bureauA')
+    await world.desk.act('department_staff', answered, 'sign')
+    await world.desk.act('supervisor', answered, 'supervise', { content: '请限期办理。' })
+    await world.desk.act('department_staff', answered, 'answer_supervision', {
+      content: '已组织维修。',
+    })
 
-    const returned = await desk.dispatched('bureauA')
-    await desk.act('department_staff', returned, 'return', { reason: '属住建部门职责' })
+    const returned = await world.desk.dispatched('bureauA')
+    await world.desk.act('department_staff', returned, 'return', { reason: '属住建部门职责' })
     assert.isNotNull((await ticketRow(returned)).redispatch_due_at)
     await db.from('tickets').where('id', returned).update({ status: 'suspended' })
 
@@ -146,19 +137,25 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
   test('a breached review stays breached once; a reply sent back and given again arms a new one', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
-    await desk.act('department_staff', id, 'sign')
+    const id = await world.desk.dispatched('bureauA')
+    await world.desk.act('department_staff', id, 'sign')
     at('2026-11-23T10:30')
-    await desk.act('department_staff', id, 'reply', { outcome: 'resolved', content: '已修复' })
+    await world.desk.act('department_staff', id, 'reply', {
+      outcome: 'resolved',
+      content: '已修复',
+    })
     at('2026-11-24T17:30')
     assert.equal((await sweep()).fired, 1)
     at('2026-11-24T17:31')
     assert.equal((await sweep()).fired, 0, 'breached once')
 
     at('2026-11-24T17:40')
-    await desk.act('operator', id, 'review_reject', { reason: '答复不完整' })
+    await world.desk.act('operator', id, 'review_reject', { reason: '答复不完整' })
     at('2026-11-25T09:10')
-    await desk.act('department_staff', id, 'reply', { outcome: 'resolved', content: '已补充' })
+    await world.desk.act('department_staff', id, 'reply', {
+      outcome: 'resolved',
+      content: '已补充',
+    })
     const row = await ticketRow(id)
     assert.isNull(row.review_breached_at, 'a new review step')
     assert.equal(toIso(DateTime.fromJSDate(row.review_due_at)), '2026-11-26T17:30:00.000+08:00')
@@ -171,10 +168,10 @@ test.group('Center deadlines and supervision answers on timers', (group) => {
   })
 
   test('an order is owed while the ticket is suspended', async ({ assert }) => {
-    const id = await desk.dispatched('bureauA')
-    await desk.act('department_staff', id, 'sign')
-    await desk.act('supervisor', id, 'supervise', { content: '请限期办理。' })
-    await desk.act('department_staff', id, 'suspend', { reason: '等待检测报告' })
+    const id = await world.desk.dispatched('bureauA')
+    await world.desk.act('department_staff', id, 'sign')
+    await world.desk.act('supervisor', id, 'supervise', { content: '请限期办理。' })
+    await world.desk.act('department_staff', id, 'suspend', { reason: '等待检测报告' })
     at('2026-11-26T17:30')
     await sweep()
     assert.deepEqual(

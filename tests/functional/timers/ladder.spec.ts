@@ -1,11 +1,8 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import clock, { toIso } from '#services/clock_service'
 import FireDeadline from '#timers/fire_deadline'
 import { sweep } from '#timers/sweep'
-import { buildOrg, fixtureEmail, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
-import { MONDAY_10, TicketDesk } from '#tests/support/ticket_world'
+import { fixtureEmail } from '#tests/support/org_fixtures'
 import {
   assignmentOf,
   at,
@@ -14,6 +11,7 @@ import {
   notified,
   pointOf,
   timerTrace,
+  timerWorld,
 } from '#tests/support/timer_world'
 
 /*
@@ -26,22 +24,12 @@ import {
 const fire = (point: Parameters<typeof jobData>[0]) => new FireDeadline().handle(jobData(point))
 
 test.group('Deadline ladder, fired directly', (group) => {
-  let org: OrgFixture
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    org = await buildOrg()
-    desk = new TicketDesk(org)
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group)
 
   test('warning point: the department staff get a notification and a mail, the step is marked warned', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     const warn = pointOf(await assignmentOf(id), 'sign', 'warn')
     assert.equal(toIso(warn.at), '2026-11-23T11:30:00.000+08:00')
 
@@ -52,7 +40,7 @@ test.group('Deadline ladder, fired directly', (group) => {
 
     at('2026-11-23T11:30')
     assert.equal(await fire(warn), 'fired')
-    const { users } = org
+    const { users } = world.org
     assert.deepEqual(await notified(id, 'deadline_warned'), [users.department_staff.id])
     assert.deepEqual(await mailedTo(id, 'deadline_warned'), [fixtureEmail('department_staff')])
     const lead = await assignmentOf(id)
@@ -75,7 +63,7 @@ test.group('Deadline ladder, fired directly', (group) => {
   test('due point: the step is marked breached, logged on the ticket, department and leaders told', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     const due = pointOf(await assignmentOf(id), 'sign', 'due')
 
     at('2026-11-23T11:59')
@@ -83,7 +71,7 @@ test.group('Deadline ladder, fired directly', (group) => {
     at('2026-11-23T12:00')
     assert.equal(await fire(due), 'fired')
 
-    const { users } = org
+    const { users } = world.org
     const lead = await assignmentOf(id)
     assert.equal(toIso(lead.signBreachedAt), '2026-11-23T12:00:00.000+08:00')
     assert.deepEqual(
@@ -97,7 +85,10 @@ test.group('Deadline ladder, fired directly', (group) => {
     assert.deepEqual(await notified(id, 'deadline_warned'), [], 'the warning is its own point')
     const breach = (await timerTrace(id)).events.filter((e) => e.action === 'deadline_breached')
     assert.lengthOf(breach, 1)
-    assert.include(breach[0].payload, { step: 'sign', departmentId: org.departments.bureauA.id })
+    assert.include(breach[0].payload, {
+      step: 'sign',
+      departmentId: world.org.departments.bureauA.id,
+    })
 
     const after = await timerTrace(id)
     assert.equal(await fire(due), 'stale')
@@ -107,7 +98,7 @@ test.group('Deadline ladder, fired directly', (group) => {
   test('past due by escalate.afterMinutes: supervisors told and an automatic urge issued', async ({
     assert,
   }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     const escalate = pointOf(await assignmentOf(id), 'sign', 'escalate')
     assert.equal(toIso(escalate.at), '2026-11-23T16:00:00.000+08:00')
 
@@ -117,13 +108,13 @@ test.group('Deadline ladder, fired directly', (group) => {
 
     at('2026-11-23T16:00')
     assert.equal(await fire(escalate), 'fired')
-    assert.deepEqual(await notified(id, 'deadline_escalated'), [org.users.supervisor.id])
+    assert.deepEqual(await notified(id, 'deadline_escalated'), [world.org.users.supervisor.id])
     assert.deepEqual(await mailedTo(id, 'deadline_escalated'), [fixtureEmail('supervisor')])
     const trace = await timerTrace(id)
     assert.lengthOf(trace.urges, 1)
     assert.include(trace.urges[0], {
       kind: 'urge',
-      department_id: org.departments.bureauA.id,
+      department_id: world.org.departments.bureauA.id,
       issued_by: null,
     })
     const urge = trace.events.find((e) => e.action === 'urge')
@@ -139,9 +130,9 @@ test.group('Deadline ladder, fired directly', (group) => {
   })
 
   test('the handle step climbs the same ladder once signed (办理)', async ({ assert }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     at('2026-11-23T11:00')
-    await desk.act('department_staff', id, 'sign')
+    await world.desk.act('department_staff', id, 'sign')
     const lead = await assignmentOf(id)
     assert.throws(() => pointOf(lead, 'sign', 'warn'), /no open sign warn/)
     const warn = pointOf(lead, 'handle', 'warn')
@@ -166,20 +157,10 @@ test.group('Deadline ladder, fired directly', (group) => {
 })
 
 test.group('Deadline ladder, through the sweep', (group) => {
-  let org: OrgFixture
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    org = await buildOrg()
-    desk = new TicketDesk(org)
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group)
 
   test('each minute fires what has come due, each point once', async ({ assert }) => {
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     const steps: [string, number, string[]][] = [
       ['2026-11-23T11:00', 0, []],
       ['2026-11-23T11:30', 1, ['deadline_warned']],
@@ -203,7 +184,7 @@ test.group('Deadline ladder, through the sweep', (group) => {
       )
       seen = events.length
     }
-    const { users } = org
+    const { users } = world.org
     assert.deepEqual(await notified(id, 'deadline_warned'), [users.department_staff.id])
     assert.lengthOf(await notified(id, 'deadline_breached'), 2)
     assert.deepEqual(await notified(id, 'deadline_escalated'), [users.supervisor.id])

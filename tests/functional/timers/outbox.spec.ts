@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
@@ -16,10 +15,8 @@ import SendMailBatch, { type MailBatchInput } from '#outbox/send_mail_batch'
 import { mailBatchJobId, relayOutbox, requeueStuck, windowEndOf } from '#outbox/relay'
 import { markBatchDead } from '#outbox/dead_letters'
 import { onMailBatchFailed, processMailBatch } from '#outbox/mail_batch_job'
-import { buildOrg, fixtureEmail, type OrgFixture } from '#tests/support/org_fixtures'
-import { seedReferenceData } from '#tests/support/reference_data'
-import { MONDAY_10, TicketDesk } from '#tests/support/ticket_world'
-import { assignmentOf, at, jobData, pointOf } from '#tests/support/timer_world'
+import { fixtureEmail } from '#tests/support/org_fixtures'
+import { assignmentOf, at, jobData, pointOf, timerWorld } from '#tests/support/timer_world'
 import { batchJobsFor, freshAddress, queueMail, rowsTo } from '#tests/support/outbox_world'
 
 /*
@@ -37,20 +34,10 @@ const alert = (to: string, code: string) => ({
 })
 
 test.group('Outbox: written with the change, relayed in batches', (group) => {
-  let org: OrgFixture
-  let desk: TicketDesk
-
-  group.setup(() => seedReferenceData())
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    at(MONDAY_10)
-    org = await buildOrg()
-    desk = new TicketDesk(org)
-    return () => clock.unfreeze()
-  })
+  const world = timerWorld(group)
 
   test('a transition that rolls back leaves no outbox row and no timer', async ({ assert }) => {
-    const ticket = await desk.register()
+    const ticket = await world.desk.register()
     // Fail the transition after its outbox row is written, as a crash before commit would.
     await db.rawQuery(`CREATE FUNCTION fx_fail_after_outbox() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'simulated failure after the outbox write'; END $$ LANGUAGE plpgsql`)
@@ -58,7 +45,7 @@ test.group('Outbox: written with the change, relayed in batches', (group) => {
       FOR EACH STATEMENT EXECUTE FUNCTION fx_fail_after_outbox()`)
     const jobsBefore = await queues.get('deadlines').getJobCounts('delayed', 'waiting')
 
-    await assert.rejects(() => desk.dispatch(ticket.id, 'bureauA'), /simulated failure/)
+    await assert.rejects(() => world.desk.dispatch(ticket.id, 'bureauA'), /simulated failure/)
 
     const mails = await db
       .from('outbox_messages')
@@ -74,7 +61,7 @@ test.group('Outbox: written with the change, relayed in batches', (group) => {
     )
 
     await db.rawQuery('DROP TRIGGER fx_fail_after_outbox ON outbox_messages')
-    await desk.dispatch(ticket.id, 'bureauA')
+    await world.desk.dispatch(ticket.id, 'bureauA')
     assert.lengthOf(
       await db.from('outbox_messages').whereRaw(`payload->>'ticketId' = ?`, [String(ticket.id)]),
       1,
@@ -130,8 +117,8 @@ test.group('Outbox: written with the change, relayed in batches', (group) => {
     const { messages } = mail.fake()
     cleanup(() => mail.restore())
     const staff = fixtureEmail('department_staff')
-    const first = await desk.dispatched('bureauA')
-    const second = await desk.dispatched('bureauA')
+    const first = await world.desk.dispatched('bureauA')
+    const second = await world.desk.dispatched('bureauA')
     at('2026-11-23T11:30')
     for (const id of [first, second])
       await new FireDeadline().handle(jobData(pointOf(await assignmentOf(id), 'sign', 'warn')))
@@ -167,9 +154,9 @@ test.group('Outbox: written with the change, relayed in batches', (group) => {
     cleanup(() => mail.restore())
     const [office, chief] = [freshAddress('office'), freshAddress('chief')]
     await Department.query()
-      .where('id', org.departments.bureauA.id)
+      .where('id', world.org.departments.bureauA.id)
       .update({ contact_emails: JSON.stringify([office, chief]) })
-    const id = await desk.dispatched('bureauA')
+    const id = await world.desk.dispatched('bureauA')
     const { code } = await db.from('tickets').where('id', id).firstOrFail()
     await relayOutbox()
     const windowEnd = windowEndOf(clock.now())

@@ -1,36 +1,20 @@
 import { test } from '@japa/runner'
-import { DateTime } from 'luxon'
 import {
   decidePoint,
   type FireOutcome,
   type PointRequest,
   type TimedAssignment,
 } from '#timers/timer_points'
+import { mondayAt, timedAssignment } from '#tests/support/timed_assignment'
 
 /*
  * Whether a timer job (or the sweep) acts on the point it asks for. The
  * worker decides this per point inside a batch, under the row locks.
  */
-const at = (time: string) => DateTime.fromISO(`2026-11-23T${time}`, { zone: 'Asia/Shanghai' })
+const at = mondayAt
 
 /** Lead dispatched Monday 10:00: sign warns 11:30, due 12:00, escalates 16:00. */
-const base: TimedAssignment = {
-  id: 7,
-  active: true,
-  role: 'lead',
-  signDueAt: at('12:00'),
-  signWarnAt: at('11:30'),
-  signedAt: null,
-  signWarnedAt: null,
-  signBreachedAt: null,
-  signEscalatedAt: null,
-  handleDueAt: null,
-  handleWarnAt: null,
-  repliedAt: null,
-  handleWarnedAt: null,
-  handleBreachedAt: null,
-  handleEscalatedAt: null,
-}
+const base = timedAssignment()
 
 const request = (overrides: Partial<PointRequest> = {}): PointRequest => ({
   assignmentId: 7,

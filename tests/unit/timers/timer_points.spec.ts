@@ -7,36 +7,17 @@ import {
   type TimerPhase,
   type TimerStep,
 } from '#timers/timer_points'
+import { mondayAt, timedAssignment } from '#tests/support/timed_assignment'
 
 /*
  * Which timer points an assignment still owes, and the ids their jobs get.
  * Every instant is pinned in Asia/Shanghai; nothing reads today's date.
  */
-const at = (time: string) => DateTime.fromISO(`2026-11-23T${time}`, { zone: 'Asia/Shanghai' })
+const at = mondayAt
 const day = (date: string, time: string) =>
   DateTime.fromISO(`${date}T${time}`, { zone: 'Asia/Shanghai' })
 
-/** Lead, dispatched Monday 10:00: sign warns 11:30, due 12:00; nothing signed or marked. */
-function assignment(overrides: Partial<TimedAssignment> = {}): TimedAssignment {
-  return {
-    id: 7,
-    active: true,
-    role: 'lead',
-    signDueAt: at('12:00'),
-    signWarnAt: at('11:30'),
-    signedAt: null,
-    signWarnedAt: null,
-    signBreachedAt: null,
-    signEscalatedAt: null,
-    handleDueAt: null,
-    handleWarnAt: null,
-    repliedAt: null,
-    handleWarnedAt: null,
-    handleBreachedAt: null,
-    handleEscalatedAt: null,
-    ...overrides,
-  }
-}
+const assignment = timedAssignment
 
 /** Signed at 11:00; handling due Monday 30 Nov 17:30, warning Thursday 26 Nov 15:00. */
 const signed = {
