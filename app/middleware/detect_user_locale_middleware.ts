@@ -1,6 +1,7 @@
 import { I18n } from '@adonisjs/i18n'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { rendersPages } from '#middleware/renders_pages'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
 
 /** Cookie set by the language switch on pages; it wins over Accept-Language. */
@@ -31,7 +32,7 @@ export default class DetectUserLocaleMiddleware {
     const language = this.getRequestLocale(ctx)
     ctx.i18n = i18nManager.locale(language || i18nManager.defaultLocale)
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
-    if ('view' in ctx) {
+    if (rendersPages(ctx)) {
       ctx.view.share({ i18n: ctx.i18n })
     }
     return next()

@@ -2,6 +2,7 @@ import { policies } from '#policies/main'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { rendersPages } from '#middleware/renders_pages'
 
 // Everything is expressed as policies (app/policies); no loose abilities.
 const abilities = {}
@@ -13,7 +14,7 @@ export default class InitializeBouncerMiddleware {
       abilities,
       policies
     ).setContainerResolver(ctx.containerResolver)
-    if ('view' in ctx) {
+    if (rendersPages(ctx)) {
       ctx.view.share(ctx.bouncer.edgeHelpers)
     }
     return next()

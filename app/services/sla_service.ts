@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import { computeDeadline, type Deadline, type Pause, type WorkingCalendar } from '#clock/index'
-import db from '@adonisjs/lucid/services/db'
+import { directQuery } from '#services/direct_sql'
 import SlaPolicy from '#models/sla_policy'
 import { resolvePolicy } from '#domain/sla/resolve_policy'
 import type { SlaStep, StepLimit } from '#domain/sla/steps'
@@ -33,18 +33,15 @@ class SlaService {
    */
   async policyFor(attributes: TicketAttributes, at: DateTime): Promise<SlaPolicy> {
     // Plain rows: only the chosen one becomes a model.
-    const rows = await db
-      .from('sla_policies')
-      .select('sla_policies.*', 'policy_category.path as policy_category_path')
-      .select(
-        db.raw('(SELECT path FROM categories WHERE id = ?) AS ticket_category_path', [
-          attributes.categoryId ?? null,
-        ])
-      )
-      .leftJoin('categories as policy_category', 'policy_category.id', 'sla_policies.category_id')
-      .where('sla_policies.kind', attributes.kind)
-      .where('sla_policies.urgency', attributes.urgency)
-      .where('sla_policies.effective_from', '<=', at.toJSDate())
+    const rows = await directQuery(
+      undefined,
+      `SELECT sla_policies.*, policy_category.path AS policy_category_path,
+         (SELECT path FROM categories WHERE id = $1) AS ticket_category_path
+       FROM sla_policies
+       LEFT JOIN categories AS policy_category ON policy_category.id = sla_policies.category_id
+       WHERE sla_policies.kind = $2 AND sla_policies.urgency = $3 AND sla_policies.effective_from <= $4`,
+      [attributes.categoryId ?? null, attributes.kind, attributes.urgency, at.toJSDate()]
+    )
     const chosen = resolvePolicy(
       rows.map((row) => ({
         row,

@@ -2,6 +2,7 @@ import { AccessToken, DbAccessTokensProvider } from '@adonisjs/auth/access_token
 import type { AccessTokenDbColumns } from '@adonisjs/auth/types/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
+import { directQuery } from '#services/direct_sql'
 
 /** How stale a token's last_used_at may get before a request writes it again. */
 export const LAST_USED_AT_RESOLUTION_MS = 60_000
@@ -46,6 +47,16 @@ export class ThrottledAccessTokensProvider<
     return verified?.token ?? null
   }
 
+  #verifyStatement: string | null = null
+
+  /** The token and its user, by token id and type: written once, sent on every request. */
+  #statement(tokenableTable: string): string {
+    this.#verifyStatement ??= `SELECT tokenable.*, ${TOKEN_COLUMNS.map((c) => `token.${c} AS token__${c}`).join(', ')}
+      FROM ${this.table} AS token JOIN ${tokenableTable} AS tokenable ON tokenable.id = token.tokenable_id
+      WHERE token.id = $1 AND token.type = $2`
+    return this.#verifyStatement
+  }
+
   async verifyWithTokenable(
     tokenValue: Secret<string>
   ): Promise<VerifiedToken<TokenableModel> | null> {
@@ -54,13 +65,10 @@ export class ThrottledAccessTokensProvider<
 
     const model = this.options.tokenableModel
     const db = await this.getDb()
-    const row = await db
-      .query()
-      .from(`${this.table} as token`)
-      .join(`${model.table} as tokenable`, 'tokenable.id', 'token.tokenable_id')
-      .where({ 'token.id': decoded.identifier, 'token.type': this.type })
-      .select('tokenable.*', ...TOKEN_COLUMNS.map((c) => `token.${c} as token__${c}`))
-      .first()
+    const [row] = await directQuery(db, this.#statement(model.table), [
+      decoded.identifier,
+      this.type,
+    ])
     if (!row) return null
 
     const tokenRow: Record<string, unknown> = {}

@@ -1,6 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import type { DateTime } from 'luxon'
 import { ZONE } from '#services/clock_service'
+import { directQuery } from '#services/direct_sql'
 
 /**
  * Issues the next ticket code: the Shanghai date and a daily serial, e.g.
@@ -13,12 +13,13 @@ import { ZONE } from '#services/clock_service'
  */
 export async function nextTicketCode(now: DateTime): Promise<string> {
   const day = now.setZone(ZONE).toISODate()!
-  const result = await db.rawQuery(
-    `INSERT INTO ticket_code_counters (day, last) VALUES (?, 1)
+  const [{ last }] = await directQuery(
+    undefined,
+    `INSERT INTO ticket_code_counters (day, last) VALUES ($1, 1)
      ON CONFLICT (day) DO UPDATE SET last = ticket_code_counters.last + 1
      RETURNING last`,
     [day]
   )
-  const serial = Number(result.rows[0].last)
+  const serial = Number(last)
   return `${day.replaceAll('-', '')}${String(serial).padStart(5, '0')}`
 }

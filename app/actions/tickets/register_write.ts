@@ -1,9 +1,9 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import Ticket from '#models/ticket'
 import TicketEvent from '#models/ticket_event'
+import { directQuery, placeholders } from '#services/direct_sql'
+import { changedColumns } from '#services/model_write'
 import { eventRow, type EventEntry } from '#actions/tickets/event_log'
-import { changedColumns } from '#actions/tickets/transition_write'
 
 /**
  * 受理's write in one statement: the ticket row (with its search vector) and
@@ -17,29 +17,24 @@ export async function insertRegistered(
   searchTokens: string,
   register: EventEntry
 ): Promise<Ticket> {
+  const ticket = changedColumns(draft)
   const event = eventRow(register, draft.createdAt.toJSDate())
-  const columns = Object.keys(event).filter((column) => column !== 'ticket_id')
-  const [row] = await trx
-    .knexQuery()
-    .with('ticket', (query) =>
-      query
-        .table(Ticket.table)
-        .insert({
-          ...changedColumns(draft),
-          search_vector: trx.knexRawQuery(`to_tsvector('simple', ?)`, [searchTokens]),
-        })
-        .returning('*')
-    )
-    .with(
-      'event',
-      trx.knexRawQuery(
-        `INSERT INTO ${TicketEvent.table} (ticket_id, ${columns.join(', ')})
-         SELECT id, ${columns.map(() => '?').join(', ')} FROM ticket`,
-        // null binds as NULL; the type only leaves it out
-        columns.map((column) => event[column as keyof typeof event]) as RawQueryBindings
-      )
-    )
-    .select('*')
-    .from('ticket')
+  // the event's ticket_id is the new row's, taken inside the statement
+  const eventColumns = Object.keys(event).filter((column) => column !== 'ticket_id')
+  const ticketCount = Object.keys(ticket).length
+  const values = [
+    ...Object.values(ticket),
+    searchTokens,
+    ...eventColumns.map((column) => event[column as keyof typeof event]),
+  ]
+  const text = `WITH ticket AS (
+      INSERT INTO ${Ticket.table} (${Object.keys(ticket).join(', ')}, search_vector)
+      VALUES (${placeholders(ticketCount)}, to_tsvector('simple', $${ticketCount + 1}))
+      RETURNING *),
+    event AS (
+      INSERT INTO ${TicketEvent.table} (ticket_id, ${eventColumns.join(', ')})
+      SELECT id, ${placeholders(eventColumns.length, ticketCount + 2)} FROM ticket)
+    SELECT * FROM ticket`
+  const [row] = await directQuery(trx, text, values)
   return Ticket.$createFromAdapterResult(row)!
 }

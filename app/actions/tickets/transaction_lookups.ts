@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { WorkingCalendar } from '#clock/index'
 import Department from '#models/department'
 import calendars from '#services/calendar_service'
+import { directQuery } from '#services/direct_sql'
 import { DomainError } from '#exceptions/domain_error'
 
 /**
@@ -36,19 +37,20 @@ export class TransactionLookups {
     if (missing.length > 0) {
       // With the id and version of the calendar each counts in, so a built
       // calendar this process holds serves without reading its row again.
-      const rows = await Department.query({ client: this.client })
-        .whereIn('departments.id', missing)
-        .joinRaw(
-          `LEFT JOIN LATERAL (SELECT id, version FROM calendars
-             WHERE id = departments.calendar_id OR (departments.calendar_id IS NULL AND is_default)
-             ORDER BY id = departments.calendar_id DESC LIMIT 1) AS calendar ON true`
-        )
-        .select(
-          'departments.*',
-          'calendar.id as calendar_ref',
-          'calendar.version as calendar_version'
-        )
-      for (const row of rows) this.#departments.set(row.id, row)
+      const rows = await directQuery(
+        this.client,
+        `SELECT departments.*, calendar.id AS calendar_ref, calendar.version AS calendar_version
+         FROM departments
+         LEFT JOIN LATERAL (SELECT id, version FROM calendars
+           WHERE id = departments.calendar_id OR (departments.calendar_id IS NULL AND is_default)
+           ORDER BY id = departments.calendar_id DESC LIMIT 1) AS calendar ON true
+         WHERE departments.id = ANY($1)`,
+        [missing]
+      )
+      for (const row of rows) {
+        const department = Department.$createFromAdapterResult(row)!
+        this.#departments.set(department.id, department)
+      }
     }
     return ids.flatMap((id) => this.#departments.get(id) ?? [])
   }

@@ -1,22 +1,12 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 import Ticket from '#models/ticket'
 import TicketEvent from '#models/ticket_event'
 import OutboxMessage from '#models/outbox_message'
 import clock from '#services/clock_service'
+import { directQuery, insertStatement } from '#services/direct_sql'
+import { changedColumns } from '#services/model_write'
 import { eventRow, type EventEntry } from '#actions/tickets/event_log'
 import { outboxRow, type OutboxEntry } from '#actions/tickets/outbox'
-
-/** A model's changed attributes as columns and values the database takes. */
-export function changedColumns(row: LucidRow): Record<string, unknown> {
-  const model = row.constructor as LucidModel
-  const columns: Record<string, unknown> = {}
-  for (const [attribute, value] of Object.entries(row.$dirty)) {
-    const column = model.$getColumn(attribute)!
-    columns[column.columnName] = column.prepare ? column.prepare(value, attribute, row) : value
-  }
-  return columns
-}
 
 /**
  * The closing write of a transition in one statement: the ticket's changed
@@ -36,20 +26,17 @@ export async function writeTransition(
   const now = clock.now()
   ticket.updatedAt = now
   const at = now.toJSDate()
-  let statement = trx
-    .knexQuery()
-    .with('ticket_update', (query) =>
-      query.table(Ticket.table).where('id', ticket.id).update(changedColumns(ticket))
-    )
-  if (outbox.length > 0)
-    statement = statement.with('outbox', (query) =>
-      query
-        .table(OutboxMessage.table)
-        .insert(outbox.map((message) => outboxRow(message, at)))
-        .onConflict('dedupe_key')
-        .ignore()
-    )
-  const [row] = await statement.insert(eventRow(entry, at)).into(TicketEvent.table).returning('*')
+  const changed = Object.entries(changedColumns(ticket))
+  const values: unknown[] = changed.map(([, value]) => value)
+  const sets = changed.map(([column], i) => `${column} = $${i + 1}`)
+  values.push(ticket.id)
+  let text = `WITH ticket_update AS (UPDATE ${Ticket.table} SET ${sets.join(', ')} WHERE id = $${values.length})`
+  if (outbox.length > 0) {
+    const rows = outbox.map((message) => outboxRow(message, at))
+    text += `, outbox AS (${insertStatement(OutboxMessage.table, rows, values)} ON CONFLICT (dedupe_key) DO NOTHING)`
+  }
+  text += ` ${insertStatement(TicketEvent.table, [eventRow(entry, at)], values)} RETURNING *`
+  const [row] = await directQuery(trx, text, values)
   ticket.$hydrateOriginals()
   return TicketEvent.$createFromAdapterResult(row)!
 }

@@ -1,4 +1,5 @@
 import TicketAssignment from '#models/ticket_assignment'
+import { insertModel } from '#services/model_write'
 import { describeDeadline } from '#actions/tickets/step_deadlines'
 import {
   actorAssignment,
@@ -44,8 +45,9 @@ export async function assignDepartments(
       'return_window',
       now
     )
-    const assignment = await TicketAssignment.create(
-      {
+    const assignment = await insertModel(
+      trx,
+      new TicketAssignment().merge({
         ticketId: ticket.id,
         round: effect.round,
         departmentId: want.departmentId,
@@ -59,8 +61,8 @@ export async function assignDepartments(
           sign: describeDeadline(sign),
           return_window: describeDeadline(returnWindow),
         },
-      },
-      { client: trx }
+      }),
+      now
     )
     created.push(assignment)
     context.assignments.push(assignment)

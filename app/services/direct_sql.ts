@@ -1,0 +1,58 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type pg from 'pg'
+
+/**
+ * Runs one parameterised statement ($1, $2 …) on the `pg` connection
+ * beneath a Lucid client, and answers its rows as `pg` parsed them.
+ *
+ * Why: on the intake path every statement through Lucid and knex cost more
+ * Node CPU than PostgreSQL took to run it (building the query, compiling
+ * bindings, runner and event plumbing). The few statements every intake
+ * sends are written out once as SQL text and sent here instead.
+ *
+ * It stays inside the caller's transaction: a transaction client's knex
+ * hands out the connection the transaction is bound to (and its release is
+ * a no-op); without one, the connection comes from the same pool, or from
+ * the test suite's global transaction when one is open, as any Lucid query
+ * would. Values are bound by `pg` exactly as knex would bind them.
+ */
+export async function directQuery<Row = Record<string, any>>(
+  client: QueryClientContract | undefined,
+  text: string,
+  values: readonly unknown[]
+): Promise<Row[]> {
+  const knex = (client ?? db.connection()).getWriteClient().client
+  const connection: pg.ClientBase = await knex.acquireConnection()
+  try {
+    const result = await connection.query(text, values as unknown[])
+    return result.rows as Row[]
+  } finally {
+    await knex.releaseConnection(connection)
+  }
+}
+
+/** `$from, $from+1, …` for `count` values: the placeholders of one row. */
+export function placeholders(count: number, from = 1): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ')
+}
+
+/**
+ * `INSERT INTO table (columns) VALUES (…), (…)` for rows that share their
+ * columns (the first row's). Their values are appended to `values`, which
+ * may already hold a statement's earlier parameters: the placeholders
+ * continue from there.
+ */
+export function insertStatement(
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  values: unknown[]
+): string {
+  const columns = Object.keys(rows[0])
+  const tuples = rows.map((row) => {
+    const from = values.length + 1
+    for (const column of columns) values.push(row[column])
+    return `(${placeholders(columns.length, from)})`
+  })
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`
+}
