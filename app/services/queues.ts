@@ -8,8 +8,12 @@ export type QueueName = (typeof QUEUE_NAMES)[number]
  * Producer-side queues, one per name, created on first use. Workers live in
  * the `jobs:work` process; the web process only adds jobs.
  */
+type BulkJob = { name: string; data: Record<string, unknown>; opts: JobsOptions }
+
 export class Queues {
   #queues = new Map<QueueName, Queue>()
+  /** jobs added in this turn of the event loop, per queue, and their shared write */
+  #batches = new Map<QueueName, { jobs: BulkJob[]; sent: Promise<boolean> }>()
   #closed = false
 
   get(name: QueueName): Queue {
@@ -55,13 +59,36 @@ export class Queues {
   }
 
   /**
-   * Adds jobs in one round trip; false when Redis is unreachable (the sweeps
-   * will catch up). A job whose id is already queued stays as it is.
+   * Adds jobs; false when Redis is unreachable (the sweeps will catch up). A
+   * job whose id is already queued stays as it is.
+   *
+   * Calls made in the same turn of the event loop share one round trip:
+   * requests finishing together (their commits answered in one read) each
+   * queue their timers here, and one `addBulk` carries them all. Every
+   * caller waits for that shared write, so a caller that returns has its
+   * jobs in Redis as before.
    */
-  async addBulk(
-    name: QueueName,
-    jobs: { name: string; data: Record<string, unknown>; opts: JobsOptions }[]
-  ): Promise<boolean> {
+  addBulk(name: QueueName, jobs: BulkJob[]): Promise<boolean> {
+    let batch = this.#batches.get(name)
+    if (!batch) {
+      const pending: BulkJob[] = []
+      batch = {
+        jobs: pending,
+        sent: new Promise((resolve) =>
+          setImmediate(() => {
+            this.#batches.delete(name)
+            resolve(this.#send(name, pending))
+          })
+        ),
+      }
+      this.#batches.set(name, batch)
+    }
+    // one by one: a sweep may add more jobs than a call takes arguments
+    for (const job of jobs) batch.jobs.push(job)
+    return batch.sent
+  }
+
+  async #send(name: QueueName, jobs: BulkJob[]): Promise<boolean> {
     try {
       await this.get(name).addBulk(jobs)
       return true
