@@ -1,15 +1,24 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
-import type { DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import { directQuery, insertStatement } from '#services/direct_sql'
 
-/** A model's changed attributes as columns and values the database takes. */
+/**
+ * A model's changed attributes as columns and values the database takes.
+ *
+ * A valid DateTime of a datetime column is bound as the Date it is (every
+ * such column is timestamptz, so `pg` sends the same instant). Lucid's own
+ * prepare formats it with luxon after building a query builder to learn the
+ * dialect's format, once per column.
+ */
 export function changedColumns(row: LucidRow): Record<string, unknown> {
   const model = row.constructor as LucidModel
   const columns: Record<string, unknown> = {}
   for (const [attribute, value] of Object.entries(row.$dirty)) {
     const column = model.$getColumn(attribute)!
-    columns[column.columnName] = column.prepare ? column.prepare(value, attribute, row) : value
+    if (column.meta?.type === 'datetime' && DateTime.isDateTime(value) && value.isValid)
+      columns[column.columnName] = value.toJSDate()
+    else columns[column.columnName] = column.prepare ? column.prepare(value, attribute, row) : value
   }
   return columns
 }
