@@ -27,7 +27,7 @@ export function changedColumns(row: LucidRow): Record<string, unknown> {
  * Inserts a new model's row in one statement sent straight to `pg`
  * (direct_sql.ts), as `save()` would: the auto-created timestamps are set
  * (to `now`, the application's clock, where `save()` takes the system's),
- * the stored row (database defaults included) is read back into the model,
+ * what the database filled in (id, defaults) is read back into the model,
  * and the model stays bound to the caller's transaction.
  */
 export async function insertModel<Row extends LucidRow>(
@@ -40,12 +40,38 @@ export async function insertModel<Row extends LucidRow>(
     const auto = column.meta?.autoCreate || column.meta?.autoUpdate
     if (auto && row.$attributes[attribute] === undefined) row.$setAttribute(attribute, now)
   }
+  const columns = changedColumns(row)
   const values: unknown[] = []
-  const text = insertStatement(model.table, [changedColumns(row)], values)
-  const [stored] = await directQuery(client, `${text} RETURNING *`, values)
+  const text = insertStatement(model.table, [columns], values)
+  const [stored] = await directQuery(
+    client,
+    `${text} RETURNING ${columnsLeftToDatabase(model, columns).join(', ')}`,
+    values
+  )
+  storedInto(row, stored)
+  if (client.isTransaction) row.useTransaction(client as never)
+  return row
+}
+
+/**
+ * The model's columns an insert leaves to the database (the id, defaults,
+ * nulls): all an INSERT … RETURNING needs to answer, since the model already
+ * holds what it wrote. Reading back every column made `pg` parse the whole
+ * row again, long texts and all.
+ */
+export function columnsLeftToDatabase(
+  model: LucidModel,
+  written: Record<string, unknown>
+): string[] {
+  const left: string[] = []
+  for (const column of model.$columnsDefinitions.values())
+    if (!(column.columnName in written)) left.push(column.columnName)
+  return left.length > 0 ? left : [model.primaryKey]
+}
+
+/** A new model's row as stored: the database's part read into it, now persisted and clean. */
+export function storedInto(row: LucidRow, stored: Record<string, unknown>) {
   row.$consumeAdapterResult(stored)
   row.$hydrateOriginals()
   row.$isPersisted = true
-  if (client.isTransaction) row.useTransaction(client as never)
-  return row
 }

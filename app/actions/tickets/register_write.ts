@@ -2,14 +2,15 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Ticket from '#models/ticket'
 import TicketEvent from '#models/ticket_event'
 import { directQuery, placeholders } from '#services/direct_sql'
-import { changedColumns } from '#services/model_write'
+import { changedColumns, columnsLeftToDatabase, storedInto } from '#services/model_write'
 import { eventRow, type EventEntry } from '#actions/tickets/event_log'
 
 /**
  * 受理's write in one statement: the ticket row (with its search vector) and
  * its `register` line in the event log, which takes the new row's id inside
- * the statement. Answers the whole row as stored, database defaults
- * included, so a dispatch in the same transaction needs not read it back.
+ * the statement. The draft becomes the stored ticket, with what the
+ * database filled in (id, defaults) read back into it, so a dispatch in the
+ * same transaction needs not read it again.
  */
 export async function insertRegistered(
   trx: TransactionClientContract,
@@ -18,6 +19,8 @@ export async function insertRegistered(
   register: EventEntry
 ): Promise<Ticket> {
   const ticket = changedColumns(draft)
+  // the search vector is written here and never read back into the model
+  const returning = columnsLeftToDatabase(Ticket, { ...ticket, search_vector: null })
   const event = eventRow(register, draft.createdAt.toJSDate())
   // the event's ticket_id is the new row's, taken inside the statement
   const eventColumns = Object.keys(event).filter((column) => column !== 'ticket_id')
@@ -30,11 +33,12 @@ export async function insertRegistered(
   const text = `WITH ticket AS (
       INSERT INTO ${Ticket.table} (${Object.keys(ticket).join(', ')}, search_vector)
       VALUES (${placeholders(ticketCount)}, to_tsvector('simple', $${ticketCount + 1}))
-      RETURNING *),
+      RETURNING ${returning.join(', ')}),
     event AS (
       INSERT INTO ${TicketEvent.table} (ticket_id, ${eventColumns.join(', ')})
       SELECT id, ${placeholders(eventColumns.length, ticketCount + 2)} FROM ticket)
-    SELECT * FROM ticket`
-  const [row] = await directQuery(trx, text, values)
-  return Ticket.$createFromAdapterResult(row)!
+    SELECT ${returning.join(', ')} FROM ticket`
+  const [stored] = await directQuery(trx, text, values)
+  storedInto(draft, stored)
+  return draft
 }

@@ -35,8 +35,10 @@ export async function writeTransition(
     const rows = outbox.map((message) => outboxRow(message, at))
     text += `, outbox AS (${insertStatement(OutboxMessage.table, rows, values)} ON CONFLICT (dedupe_key) DO NOTHING)`
   }
-  text += ` ${insertStatement(TicketEvent.table, [eventRow(entry, at)], values)} RETURNING *`
-  const [row] = await directQuery(trx, text, values)
+  const event = eventRow(entry, at)
+  text += ` ${insertStatement(TicketEvent.table, [event], values)} RETURNING id`
+  const [{ id }] = await directQuery(trx, text, values)
   ticket.$hydrateOriginals()
-  return TicketEvent.$createFromAdapterResult(row)!
+  // the line as written: only its id comes from the database
+  return TicketEvent.$createFromAdapterResult({ ...event, id, payload: entry.payload ?? {} })!
 }
