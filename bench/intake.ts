@@ -20,7 +20,7 @@ import { signIn } from './support/http.js'
 import { hotlinePayloads } from './support/intake_payloads.js'
 import { prepareRows, runRawIntake, type RawRun } from './support/raw_intake.js'
 import { fmt, printTable, step, summarize } from './support/report.js'
-import { machineLine, ownCpuMs, processCpuMs } from './support/cpu.js'
+import { machineLine, ownCpuMs, postgresCpuMs, processCpuMs } from './support/cpu.js'
 
 const SECONDS = numberFromEnv('BENCH_SECONDS', 15)
 const CONNECTIONS = numberFromEnv('BENCH_CONNECTIONS', 20)
@@ -72,6 +72,7 @@ console.log(`before: ${machineLine()}`)
 const server = await step('server: start bin/server.ts', () => startServer(env))
 let http: Awaited<ReturnType<typeof httpLoad>>
 let serverCpuMs: number | null = null
+let httpPostgresMs: number | null = null
 try {
   const token = await signIn(server.url, OPERATOR)
   const probe = await fetch(`${server.url}${PATH}`, {
@@ -89,10 +90,12 @@ try {
   await probe.arrayBuffer()
   await step(`HTTP warm-up: ${WARMUP_SECONDS} s`, () => httpLoad(server, token, WARMUP_SECONDS))
   const cpuBefore = processCpuMs(server.pid)
+  const postgresBefore = postgresCpuMs()
   http = await step(`HTTP: ${CONNECTIONS} connections for ${SECONDS} s`, () =>
     httpLoad(server, token, SECONDS)
   )
   const cpuAfter = processCpuMs(server.pid)
+  httpPostgresMs = since(postgresBefore, postgresCpuMs())
   if (cpuBefore !== null && cpuAfter !== null) serverCpuMs = cpuAfter - cpuBefore
 } finally {
   await server.stop()
@@ -108,6 +111,7 @@ await step(`raw pg warm-up: ${WARMUP_SECONDS} s`, () =>
   })
 )
 const rawCpuBefore = ownCpuMs()
+const rawPostgresBefore = postgresCpuMs()
 const raw = await step(`raw pg: ${CONNECTIONS} concurrent for ${SECONDS} s`, () =>
   runRawIntake(db, rows, {
     ...rawOptions,
@@ -116,6 +120,8 @@ const raw = await step(`raw pg: ${CONNECTIONS} concurrent for ${SECONDS} s`, () 
   })
 )
 const rawCpuMs = ownCpuMs() - rawCpuBefore
+const rawPostgresAfter = postgresCpuMs()
+const rawPostgresMs = since(rawPostgresBefore, rawPostgresAfter)
 const rawLocked = await step(`raw pg, counter inside the transaction: ${SECONDS} s`, () =>
   runRawIntake(db, rows, {
     ...rawOptions,
@@ -124,6 +130,7 @@ const rawLocked = await step(`raw pg, counter inside the transaction: ${SECONDS}
   })
 )
 const rawLockedCpuMs = ownCpuMs() - rawCpuBefore - rawCpuMs
+const rawLockedPostgresMs = since(rawPostgresAfter, postgresCpuMs())
 const written = await firstRow(
   db,
   `SELECT count(*)::int AS tickets, count(search_vector)::int AS with_vector,
@@ -137,7 +144,7 @@ const httpOk = http['2xx']
 const httpRate = httpOk / http.duration
 const perRequest = (cpuMs: number | null, requests: number) =>
   cpuMs === null || requests === 0 ? '-' : fmt(cpuMs / requests, 2)
-const rawRow = (run: RawRun, cpuMs: number) => {
+const rawRow = (run: RawRun, cpuMs: number, postgresMs: number | null) => {
   const latency = summarize(run.latencies)
   const rate = run.completed / run.seconds
   return {
@@ -149,12 +156,13 @@ const rawRow = (run: RawRun, cpuMs: number) => {
       fmt(latency.p50, 1),
       fmt(latency.p99, 1),
       perRequest(cpuMs, run.completed),
+      perRequest(postgresMs, run.completed),
       fmt(run.failed),
     ],
   }
 }
-const rawMain = rawRow(raw, rawCpuMs)
-const rawInTrx = rawRow(rawLocked, rawLockedCpuMs)
+const rawMain = rawRow(raw, rawCpuMs, rawPostgresMs)
+const rawInTrx = rawRow(rawLocked, rawLockedCpuMs, rawLockedPostgresMs)
 
 console.log()
 console.log(
@@ -162,10 +170,20 @@ console.log(
     `${PAYLOADS} distinct payloads; server and load in separate processes`
 )
 console.log(
-  'Node CPU ms/req: the server process for HTTP, this process (the pg client) for raw pg; PostgreSQL not included'
+  'Node CPU ms/req: the server process for HTTP, this process (the pg client) for raw pg; ' +
+    'PostgreSQL CPU ms/req: every postgres process on the machine over the same window'
 )
 printTable([
-  ['measurement', 'requests', 'per second', 'p50 ms', 'p99 ms', 'Node CPU ms/req', 'errors'],
+  [
+    'measurement',
+    'requests',
+    'per second',
+    'p50 ms',
+    'p99 ms',
+    'Node CPU ms/req',
+    'PostgreSQL CPU ms/req',
+    'errors',
+  ],
   [
     'HTTP POST /api/v1/tickets/hotline',
     fmt(httpOk),
@@ -173,6 +191,7 @@ printTable([
     fmt(http.latency.p50, 1),
     fmt(http.latency.p99, 1),
     perRequest(serverCpuMs, httpOk),
+    perRequest(httpPostgresMs, httpOk),
     fmt(http.non2xx + http.errors),
   ],
   rawMain.cells,
@@ -188,3 +207,7 @@ if (http.non2xx + http.errors > 0) {
 const ratio = httpRate / rawMain.rate
 console.log(`ratio: HTTP intake runs at ${ratio.toFixed(2)}x the rate of the raw pg baseline`)
 console.log(`target ratio >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`)
+
+function since(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before
+}

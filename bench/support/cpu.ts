@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 
 /** USER_HZ: the unit of /proc/<pid>/stat times on Linux. */
@@ -18,6 +18,35 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null
   }
+}
+
+/**
+ * CPU time (ms) every PostgreSQL process on this machine has used so far
+ * (Linux; null elsewhere). Backends come and go with connections, so a
+ * difference over a run counts only those alive at both ends: both sides
+ * of the bench keep their pool connections open for their whole run.
+ */
+export function postgresCpuMs(): number | null {
+  let total = 0
+  let found = false
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue
+        const ms = processCpuMs(Number(entry))
+        if (ms !== null) {
+          total += ms
+          found = true
+        }
+      } catch {
+        // the process has gone
+      }
+    }
+  } catch {
+    return null
+  }
+  return found ? total : null
 }
 
 /** CPU time (user + system, ms) this process has used so far. */
