@@ -64,7 +64,8 @@ export class ThrottledAccessTokensProvider<
     if (!decoded) return null
 
     const model = this.options.tokenableModel
-    const db = await this.getDb()
+    // the model's client, as getDb() answers it, without building a query to ask
+    const db = model.$adapter.modelConstructorClient(model)
     const [row] = await directQuery(db, this.#statement(model.table), [
       decoded.identifier,
       this.type,

@@ -4,7 +4,7 @@ import TicketEvent from '#models/ticket_event'
 import OutboxMessage from '#models/outbox_message'
 import clock from '#services/clock_service'
 import { directQuery, insertStatement } from '#services/direct_sql'
-import { changedColumns } from '#services/model_write'
+import { changedColumns, hydrateOriginals } from '#services/model_write'
 import { eventRow, type EventEntry } from '#actions/tickets/event_log'
 import { outboxRow, type OutboxEntry } from '#actions/tickets/outbox'
 
@@ -38,7 +38,7 @@ export async function writeTransition(
   const event = eventRow(entry, at)
   text += ` ${insertStatement(TicketEvent.table, [event], values)} RETURNING id`
   const [{ id }] = await directQuery(trx, text, values)
-  ticket.$hydrateOriginals()
+  hydrateOriginals(ticket)
   // the line as written: only its id comes from the database
   return TicketEvent.$createFromAdapterResult({ ...event, id, payload: entry.payload ?? {} })!
 }
