@@ -73,6 +73,7 @@ const server = await step('server: start bin/server.ts', () => startServer(env))
 let http: Awaited<ReturnType<typeof httpLoad>>
 let serverCpuMs: number | null = null
 let httpPostgresMs: number | null = null
+let loadCpuMs = 0
 try {
   const token = await signIn(server.url, OPERATOR)
   const probe = await fetch(`${server.url}${PATH}`, {
@@ -90,11 +91,13 @@ try {
   await probe.arrayBuffer()
   await step(`HTTP warm-up: ${WARMUP_SECONDS} s`, () => httpLoad(server, token, WARMUP_SECONDS))
   const cpuBefore = processCpuMs(server.pid)
+  const loadBefore = ownCpuMs()
   const postgresBefore = postgresCpuMs()
   http = await step(`HTTP: ${CONNECTIONS} connections for ${SECONDS} s`, () =>
     httpLoad(server, token, SECONDS)
   )
   const cpuAfter = processCpuMs(server.pid)
+  loadCpuMs = ownCpuMs() - loadBefore
   httpPostgresMs = since(postgresBefore, postgresCpuMs())
   if (cpuBefore !== null && cpuAfter !== null) serverCpuMs = cpuAfter - cpuBefore
 } finally {
@@ -204,6 +207,10 @@ console.log(
 if (http.non2xx + http.errors > 0) {
   console.log(`HTTP status codes: ${JSON.stringify(http.statusCodeStats)}`)
 }
+console.log(
+  `autocannon (this process) used ${perRequest(loadCpuMs, httpOk)} ms CPU per HTTP request ` +
+    `on the same ${machineLine().match(/\d+ cores/)?.[0] ?? 'cores'}`
+)
 const ratio = httpRate / rawMain.rate
 console.log(`ratio: HTTP intake runs at ${ratio.toFixed(2)}x the rate of the raw pg baseline`)
 console.log(`target ratio >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`)
