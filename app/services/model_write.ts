@@ -1,7 +1,5 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 import { DateTime } from 'luxon'
-import { directQuery, insertStatement } from '#services/direct_sql'
 
 /**
  * A model's changed attributes as columns and values the database takes.
@@ -24,32 +22,16 @@ export function changedColumns(row: LucidRow): Record<string, unknown> {
 }
 
 /**
- * Inserts a new model's row in one statement sent straight to `pg`
- * (direct_sql.ts), as `save()` would: the auto-created timestamps are set
- * (to `now`, the application's clock, where `save()` takes the system's),
- * what the database filled in (id, defaults) is read back into the model,
- * and the model stays bound to the caller's transaction.
+ * Sets a new row's auto-created timestamps as `save()` would, but to `now`,
+ * the application's clock (`save()` takes the system's), for a row that is
+ * inserted by a statement of our own (see transition_write.ts).
  */
-export async function insertModel<Row extends LucidRow>(
-  client: QueryClientContract,
-  row: Row,
-  now: DateTime
-): Promise<Row> {
+export function stampNew<Row extends LucidRow>(row: Row, now: DateTime): Row {
   const model = row.constructor as LucidModel
   for (const [attribute, column] of model.$columnsDefinitions) {
     const auto = column.meta?.autoCreate || column.meta?.autoUpdate
     if (auto && row.$attributes[attribute] === undefined) row.$setAttribute(attribute, now)
   }
-  const columns = changedColumns(row)
-  const values: unknown[] = []
-  const text = insertStatement(model.table, [columns], values)
-  const [stored] = await directQuery(
-    client,
-    `${text} RETURNING ${columnsLeftToDatabase(model, columns).join(', ')}`,
-    values
-  )
-  storedInto(row, stored)
-  if (client.isTransaction) row.useTransaction(client as never)
   return row
 }
 

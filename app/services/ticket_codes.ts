@@ -2,24 +2,31 @@ import type { DateTime } from 'luxon'
 import { ZONE } from '#services/clock_service'
 import { directQuery } from '#services/direct_sql'
 
+export interface AllocatedTicket {
+  id: number
+  code: string
+}
+
 /**
- * Issues the next ticket code: the Shanghai date and a daily serial, e.g.
+ * Allocates a new ticket's id and code before it is written, in one
+ * statement. The code is the Shanghai date and a daily serial, e.g.
  * 2026112300123 — digits only, so it reads out well on the phone, and codes
- * sort by date.
+ * sort by date. Knowing the id up front lets intake write the ticket and
+ * everything a dispatch hangs on it (assignments, events, mails that name
+ * the ticket) in one statement.
  *
- * NOTE: the counter is bumped in its own statement, outside the intake
- * transaction, so concurrent intakes do not queue on the counter row until
- * commit. A rolled-back intake leaves a gap in the serial, which is harmless.
+ * NOTE: the counter is bumped in its own statement, outside the intake's
+ * write, so concurrent intakes do not queue on the counter row until commit.
+ * A failed intake leaves a gap in the serial and the ids, which is harmless.
  */
-export async function nextTicketCode(now: DateTime): Promise<string> {
+export async function allocateTicket(now: DateTime): Promise<AllocatedTicket> {
   const day = now.setZone(ZONE).toISODate()!
-  const [{ last }] = await directQuery(
+  const [{ last, id }] = await directQuery(
     undefined,
     `INSERT INTO ticket_code_counters (day, last) VALUES ($1, 1)
      ON CONFLICT (day) DO UPDATE SET last = ticket_code_counters.last + 1
-     RETURNING last`,
+     RETURNING last, nextval(pg_get_serial_sequence('tickets', 'id')) AS id`,
     [day]
   )
-  const serial = Number(last)
-  return `${day.replaceAll('-', '')}${String(serial).padStart(5, '0')}`
+  return { id: Number(id), code: `${day.replaceAll('-', '')}${String(last).padStart(5, '0')}` }
 }

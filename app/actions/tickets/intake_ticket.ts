@@ -2,10 +2,10 @@ import db from '@adonisjs/lucid/services/db'
 import Ticket from '#models/ticket'
 import clock from '#services/clock_service'
 import sla from '#services/sla_service'
-import { nextTicketCode } from '#services/ticket_codes'
+import { allocateTicket } from '#services/ticket_codes'
 import { tokenize } from '#services/segmenter'
 import { encryptPhone, normalizePhone, phoneLookupHash } from '#services/requester_phone'
-import { insertRegistered } from '#actions/tickets/register_write'
+import { insertRegistered, type Registration } from '#actions/tickets/register_write'
 import type { TicketActor } from '#actions/tickets/transition_context'
 import type { ChannelAdapter, TicketDraft } from '#domain/intake/ticket_draft'
 import { decideRegistration } from '#domain/lifecycle/index'
@@ -42,44 +42,53 @@ export default class IntakeTicket {
     if (!decision.ok) throw refusalError(decision, null)
     const draft = adapter.toDraft(payload)
     const now = clock.now()
-    const [code, policy] = await Promise.all([nextTicketCode(now), sla.policyFor(draft, now)])
-    const routed = await db.transaction(async (trx) => {
-      const draftRow = new Ticket().merge({
-        ...this.columns(draft),
-        code,
-        status: decision.to,
-        slaPolicyId: policy.id,
-        registeredBy: actor.id,
-        // the application's clock, not the system's (tests and the demo move it)
-        createdAt: now,
-        updatedAt: now,
-      })
-      const created = await insertRegistered(
-        trx,
-        draftRow,
-        // jieba tokens, stored in the same INSERT (see app/services/segmenter.ts)
-        tokenize(`${draft.title} ${draft.content}`).join(' '),
-        {
-          ticketId: 0, // the new row's id, filled in by the statement
-          actor: { id: actor.id, role: actor.role },
-          action: 'register',
-          fromStatus: null,
-          toStatus: decision.to,
-          payload: {
-            channel: draft.channel,
-            kind: draft.kind,
-            urgency: draft.urgency,
-            slaPolicyId: policy.id,
-          },
-        }
-      )
-      if (!options.dispatch) return { ticket: created, assignments: [] }
-      // 受理即转办: the dispatch takes the one transition path, inside this
-      // transaction, so the ticket is never seen registered-but-routed-later.
-      return new TransitionTicket()
-        .within(trx, { ticket: created, policy }, 'dispatch', actor, {
-          leadDepartmentId: options.dispatch.leadDepartmentId,
-          assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
+    const [{ id, code }, policy] = await Promise.all([
+      allocateTicket(now),
+      sla.policyFor(draft, now),
+    ])
+    const ticket = new Ticket().merge({
+      ...this.columns(draft),
+      id,
+      code,
+      status: decision.to,
+      slaPolicyId: policy.id,
+      registeredBy: actor.id,
+      // the application's clock, not the system's (tests and the demo move it)
+      createdAt: now,
+      updatedAt: now,
+    })
+    const registration: Registration = {
+      // jieba tokens, stored in the same INSERT (see app/services/segmenter.ts)
+      searchTokens: tokenize(`${draft.title} ${draft.content}`).join(' '),
+      register: {
+        ticketId: id,
+        actor: { id: actor.id, role: actor.role },
+        action: 'register',
+        fromStatus: null,
+        toStatus: decision.to,
+        payload: {
+          channel: draft.channel,
+          kind: draft.kind,
+          urgency: draft.urgency,
+          slaPolicyId: policy.id,
+        },
+      },
+    }
+    const phone = draft.requester.phone
+    const requesterPhone = phone ? normalizePhone(phone) : null
+    // One statement: nothing to wrap in a transaction.
+    if (!options.dispatch) {
+      await insertRegistered(db.connection(), ticket, registration)
+      return { ticket, requesterPhone }
+    }
+    // 受理即转办: the dispatch takes the one transition path, and its closing
+    // statement writes the ticket too, so it is never seen registered but
+    // not yet routed.
+    const routed = await db.transaction((trx) =>
+      new TransitionTicket()
+        .within(trx, { ticket, policy, registration }, 'dispatch', actor, {
+          leadDepartmentId: options.dispatch!.leadDepartmentId,
+          assistDepartmentIds: options.dispatch!.assistDepartmentIds ?? [],
         })
         .catch((error: unknown) => {
           // The dispatch's fields sit under `dispatch` in the intake's body.
@@ -91,18 +100,22 @@ export default class IntakeTicket {
           named.cause = error
           throw named
         })
-    })
+    )
     // After commit, as every transition: the new deadlines' timers. Everything
     // they hang on was just written, so nothing is read back.
-    if (options.dispatch)
-      await scheduleTicket(routed.ticket, clock.now(), {
-        assignments: routed.assignments,
-        orders: [],
-      }).catch(() => 0)
-    const phone = draft.requester.phone
-    return { ticket: routed.ticket, requesterPhone: phone ? normalizePhone(phone) : null }
+    await scheduleTicket(routed.ticket, clock.now(), {
+      assignments: routed.assignments,
+      orders: [],
+    }).catch(() => 0)
+    return { ticket: routed.ticket, requesterPhone }
   }
 
+  /**
+   * Every column of a new ticket: what the draft says, and the rest as a
+   * ticket starts (no deadline running, nothing merged, suspended or
+   * closed). Explicit, because the transition that may follow works on
+   * this model before anything is read back from the database.
+   */
   private columns(draft: TicketDraft) {
     const phone = draft.requester.phone
     return {
@@ -122,6 +135,20 @@ export default class IntakeTicket {
       channelData: draft.channelData,
       round: 1,
       version: 1,
+      statusBeforeSuspend: null,
+      mergedIntoId: null,
+      redispatchDueAt: null,
+      reviewDueAt: null,
+      callbackDueAt: null,
+      nextDueAt: null,
+      redispatchBreachedAt: null,
+      reviewBreachedAt: null,
+      callbackBreachedAt: null,
+      calendarIncomplete: false,
+      deadlineNotes: {},
+      escalatedAt: null,
+      closeReason: null,
+      closedAt: null,
     }
   }
 }

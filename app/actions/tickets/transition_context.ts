@@ -34,6 +34,8 @@ export interface TransitionContext {
   policy: SlaPolicy
   /** every assignment of the ticket's current round, returned ones included */
   assignments: TicketAssignment[]
+  /** the ones this transition creates: written with its closing statement */
+  newAssignments: TicketAssignment[]
   actor: TicketActor
   input: TransitionInput
   now: DateTime

@@ -9,6 +9,7 @@ import { StepDeadlines } from '#actions/tickets/step_deadlines'
 import { loadSnapshot, registeredSnapshot } from '#actions/tickets/snapshot'
 import { TransactionLookups } from '#actions/tickets/transaction_lookups'
 import { writeTransition } from '#actions/tickets/transition_write'
+import type { Registration } from '#actions/tickets/register_write'
 import { nextDueAt } from '#actions/tickets/next_due'
 import { refusalError } from '#actions/tickets/refusal_error'
 import { applyEffect } from '#actions/tickets/effects/apply_effect'
@@ -38,10 +39,16 @@ export interface TransitionOutcome {
   assignments: TicketAssignment[]
 }
 
-/** A ticket this same transaction has just registered, with its policy (受理即转办). */
+/**
+ * A ticket being registered (受理即转办): not stored yet (its id is
+ * allocated), with its policy and what registering it writes. The
+ * transition's closing statement inserts it in the state the transition
+ * leaves it in, its `register` line before the transition's own.
+ */
 export interface RegisteredTicket {
   ticket: Ticket
   policy: SlaPolicy
+  registration: Registration
 }
 
 /**
@@ -69,11 +76,11 @@ export default class TransitionTicket {
   }
 
   /**
-   * The same path inside the caller's transaction (受理即转办: intake and
-   * dispatch commit together). The caller commits, then schedules the
-   * ticket's timers (scheduleTicket). A ticket the transaction has just
-   * registered is passed as it is: it is not visible to anyone else yet, so
-   * there is nothing to lock, and nothing hangs off it to read.
+   * The same path inside the caller's transaction. The caller commits, then
+   * schedules the ticket's timers (scheduleTicket). A ticket being
+   * registered (受理即转办) is passed as it is: it is not visible to anyone
+   * else yet, so there is nothing to lock, and nothing hangs off it to read;
+   * it is written together with the transition.
    */
   async within(
     trx: TransactionClientContract,
@@ -105,6 +112,7 @@ export default class TransitionTicket {
       ticket,
       policy,
       assignments,
+      newAssignments: [],
       actor,
       input,
       now,
@@ -133,7 +141,8 @@ export default class TransitionTicket {
         toStatus: decision.to,
         payload: context.payload,
       },
-      context.outbox
+      context.outbox,
+      { assignments: context.newAssignments, registration: registered?.registration }
     )
     return { ticket, event, policy, assignments: context.assignments }
   }
@@ -144,7 +153,7 @@ export default class TransitionTicket {
     ticketId: number,
     action: Action,
     input: TransitionInput
-  ): Promise<RegisteredTicket> {
+  ): Promise<{ ticket: Ticket; policy: SlaPolicy }> {
     // A merge holds two tickets: lock both in id order, the order timer
     // batches lock tickets in, so the two can never wait on each other.
     const target = action === 'merge' ? Number(input.targetTicketId) : Number.NaN

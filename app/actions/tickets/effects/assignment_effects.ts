@@ -1,5 +1,5 @@
 import TicketAssignment from '#models/ticket_assignment'
-import { insertModel } from '#services/model_write'
+import { stampNew } from '#services/model_write'
 import { describeDeadline } from '#actions/tickets/step_deadlines'
 import {
   actorAssignment,
@@ -45,8 +45,8 @@ export async function assignDepartments(
       'return_window',
       now
     )
-    const assignment = await insertModel(
-      trx,
+    // written with the transition's closing statement (transition_write.ts)
+    const assignment = stampNew(
       new TicketAssignment().merge({
         ticketId: ticket.id,
         round: effect.round,
@@ -66,6 +66,7 @@ export async function assignDepartments(
     )
     created.push(assignment)
     context.assignments.push(assignment)
+    context.newAssignments.push(assignment)
   }
   ticket.redispatchDueAt = null
   ticket.callbackDueAt = null
