@@ -26,22 +26,32 @@ export interface StepDeadline extends Deadline {
  * computeDeadline); this service only loads their inputs.
  */
 class SlaService {
-  /**
-   * One round trip: the rows in force for the kind and urgency, each with
-   * its category's path, and the ticket's own category path alongside.
-   * (This runs on every intake; it used to take three queries.)
-   */
+  /** Which policy applies to a ticket with these attributes at `at` (one round trip). */
   async policyFor(attributes: TicketAttributes, at: DateTime): Promise<SlaPolicy> {
-    // Plain rows: only the chosen one becomes a model.
-    const rows = await directQuery(
-      undefined,
-      `SELECT sla_policies.*, policy_category.path AS policy_category_path,
-         (SELECT path FROM categories WHERE id = $1) AS ticket_category_path
+    const values: unknown[] = []
+    const rows = await directQuery(undefined, this.candidatesQuery(attributes, at, values), values)
+    return this.choose(rows, attributes, at)
+  }
+
+  /**
+   * The SELECT of the rows in force for the kind and urgency, each with its
+   * category's path, and the ticket's own category path alongside; its
+   * parameters are appended to `values`, so intake can send it in the same
+   * statement as its ticket number (intake_prelude.ts).
+   */
+  candidatesQuery(attributes: TicketAttributes, at: DateTime, values: unknown[]): string {
+    const from = values.length + 1
+    values.push(attributes.categoryId ?? null, attributes.kind, attributes.urgency, at.toJSDate())
+    return `SELECT sla_policies.*, policy_category.path AS policy_category_path,
+         (SELECT path FROM categories WHERE id = $${from}) AS ticket_category_path
        FROM sla_policies
        LEFT JOIN categories AS policy_category ON policy_category.id = sla_policies.category_id
-       WHERE sla_policies.kind = $2 AND sla_policies.urgency = $3 AND sla_policies.effective_from <= $4`,
-      [attributes.categoryId ?? null, attributes.kind, attributes.urgency, at.toJSDate()]
-    )
+       WHERE sla_policies.kind = $${from + 1} AND sla_policies.urgency = $${from + 2}
+         AND sla_policies.effective_from <= $${from + 3}`
+  }
+
+  /** The policy the candidate rows give (resolvePolicy); 422 when none applies. Only it becomes a model. */
+  choose(rows: Record<string, any>[], attributes: TicketAttributes, at: DateTime): SlaPolicy {
     const chosen = resolvePolicy(
       rows.map((row) => ({
         row,

@@ -1,8 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Ticket from '#models/ticket'
 import clock from '#services/clock_service'
-import sla from '#services/sla_service'
-import { allocateTicket } from '#services/ticket_codes'
+import { intakePrelude } from '#actions/tickets/intake_prelude'
 import { tokenize } from '#services/segmenter'
 import { encryptPhone, normalizePhone, phoneLookupHash } from '#services/requester_phone'
 import { insertRegistered, type Registration } from '#actions/tickets/register_write'
@@ -42,10 +41,7 @@ export default class IntakeTicket {
     if (!decision.ok) throw refusalError(decision, null)
     const draft = adapter.toDraft(payload)
     const now = clock.now()
-    const [{ id, code }, policy] = await Promise.all([
-      allocateTicket(now),
-      sla.policyFor(draft, now),
-    ])
+    const { id, code, policy } = await intakePrelude(draft, now)
     const ticket = new Ticket().merge({
       ...this.columns(draft),
       id,

@@ -52,3 +52,50 @@ test.group('Intake: category and area lookups', (group) => {
     ;(await call(client, { categoryId: nextId })).assertStatus(201)
   })
 })
+
+/*
+ * Intake allocates the ticket's id and code and reads its SLA policy in one
+ * statement before writing (app/actions/tickets/intake_prelude.ts).
+ */
+test.group('Intake: ticket number and SLA policy', (group) => {
+  const state = operatorOnMonday(group)
+
+  const call = (client: Parameters<typeof endpoints>[0], body: Record<string, unknown> = {}) =>
+    endpoints(client).intake(state.token, 'hotline', {
+      kind: 'help',
+      content: '小区门口下水道堵塞，污水外溢。',
+      ...body,
+    })
+
+  test('consecutive intakes get the day’s next serials, in id order', async ({
+    client,
+    assert,
+  }) => {
+    const first = await call(client)
+    const second = await call(client)
+    first.assertStatus(201)
+    second.assertStatus(201)
+    const [a, b] = [first.body().data, second.body().data]
+    assert.match(a.code, /^20261123\d{5}$/)
+    assert.equal(Number(b.code) - Number(a.code), 1)
+    assert.isAbove(b.id, a.id)
+    const stored = await db.from('tickets').whereIn('id', [a.id, b.id]).orderBy('id')
+    assert.deepEqual(
+      stored.map((row) => row.code),
+      [a.code, b.code]
+    )
+  })
+
+  test('when no policy applies: 422 E_NO_SLA_POLICY and nothing written', async ({
+    client,
+    assert,
+  }) => {
+    const before = await db.from('tickets').count('* as n').firstOrFail()
+    await db.from('sla_policies').where({ kind: 'help' }).delete()
+    const res = await call(client)
+    res.assertStatus(422)
+    assert.equal(res.body().errors[0].code, 'E_NO_SLA_POLICY')
+    const after = await db.from('tickets').count('* as n').firstOrFail()
+    assert.equal(after.n, before.n)
+  })
+})
