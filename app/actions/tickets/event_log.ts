@@ -1,4 +1,4 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import TicketEvent from '#models/ticket_event'
 import clock from '#services/clock_service'
 import { insertInChunks } from '#services/bulk_insert'
@@ -33,7 +33,7 @@ export function eventRow(entry: EventEntry, createdAt: Date) {
 
 /** Appends one line to a ticket's event log inside the caller's transaction. */
 export async function appendEvent(
-  trx: TransactionClientContract,
+  trx: QueryClientContract,
   entry: EventEntry
 ): Promise<TicketEvent> {
   const [row] = await trx

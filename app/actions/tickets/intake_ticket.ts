@@ -78,26 +78,24 @@ export default class IntakeTicket {
       return { ticket, requesterPhone }
     }
     // 受理即转办: the dispatch takes the one transition path, and its closing
-    // statement writes the ticket too, so it is never seen registered but
-    // not yet routed.
-    const routed = await db.transaction((trx) =>
-      new TransitionTicket()
-        .within(trx, { ticket, policy, registration }, 'dispatch', actor, {
-          leadDepartmentId: options.dispatch!.leadDepartmentId,
-          assistDepartmentIds: options.dispatch!.assistDepartmentIds ?? [],
+    // statement writes the ticket too (all or nothing), so it is never seen
+    // registered but not yet routed.
+    const routed = await new TransitionTicket()
+      .within(db.connection(), { ticket, policy, registration }, 'dispatch', actor, {
+        leadDepartmentId: options.dispatch.leadDepartmentId,
+        assistDepartmentIds: options.dispatch.assistDepartmentIds ?? [],
+      })
+      .catch((error: unknown) => {
+        // The dispatch's fields sit under `dispatch` in the intake's body.
+        if (!(error instanceof DomainError) || !error.details.field) throw error
+        const named = new DomainError(error.code!, error.status, {
+          ...error.details,
+          field: `dispatch.${error.details.field}`,
         })
-        .catch((error: unknown) => {
-          // The dispatch's fields sit under `dispatch` in the intake's body.
-          if (!(error instanceof DomainError) || !error.details.field) throw error
-          const named = new DomainError(error.code!, error.status, {
-            ...error.details,
-            field: `dispatch.${error.details.field}`,
-          })
-          named.cause = error
-          throw named
-        })
-    )
-    // After commit, as every transition: the new deadlines' timers. Everything
+        named.cause = error
+        throw named
+      })
+    // After the write, as every transition: the new deadlines' timers. Everything
     // they hang on was just written, so nothing is read back.
     await scheduleTicket(routed.ticket, clock.now(), {
       assignments: routed.assignments,

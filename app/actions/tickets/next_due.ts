@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon'
 import type Ticket from '#models/ticket'
 import type TicketAssignment from '#models/ticket_assignment'
 import SupervisionOrder from '#models/supervision_order'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { statusGroup } from '#domain/lifecycle/index'
 
 /**
@@ -11,7 +11,7 @@ import { statusGroup } from '#domain/lifecycle/index'
  * "overdue"), so it is recomputed on every transition.
  */
 export async function nextDueAt(
-  trx: TransactionClientContract,
+  trx: QueryClientContract,
   ticket: Ticket,
   assignments: TicketAssignment[],
   /** the ticket's open supervision orders when the caller knows them (read otherwise) */

@@ -3,6 +3,7 @@ import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from '
 import TicketEvent from '#models/ticket_event'
 import type { SlaStep } from '#domain/sla/steps'
 import type { TransitionContext } from '#actions/tickets/transition_context'
+import { boundRow } from '#actions/tickets/transition_context'
 import type { DeadlineNote } from '#actions/tickets/step_deadlines'
 import { ZONE } from '#services/clock_service'
 
@@ -52,7 +53,7 @@ export async function resumeDeadlines(context: TransitionContext): Promise<void>
 
   for (const assignment of context.assignments.filter((a) => a.active)) {
     const calendar = await context.lookups.departmentCalendar(assignment.departmentId)
-    assignment.useTransaction(trx)
+    boundRow(context, assignment)
     if (!assignment.signedAt && assignment.signDueAt) {
       assignment.signDueAt = shiftByPause(assignment.signDueAt, pause, natural('sign'), calendar)
       assignment.signWarnAt =

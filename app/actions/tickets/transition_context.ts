@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { LucidRow } from '@adonisjs/lucid/types/model'
 import type Ticket from '#models/ticket'
 import type TicketAssignment from '#models/ticket_assignment'
 import type SlaPolicy from '#models/sla_policy'
@@ -27,9 +28,13 @@ export interface TransitionInput extends ActionInput {
   expectedVersion?: number | null
 }
 
-/** The state one transition works on, inside its transaction. */
+/**
+ * The state one transition works on. `trx` is its transaction, except for a
+ * ticket being registered (受理即转办): that one is written by the single
+ * closing statement, with nothing stored to change before it.
+ */
 export interface TransitionContext {
-  trx: TransactionClientContract
+  trx: QueryClientContract
   ticket: Ticket
   policy: SlaPolicy
   /** every assignment of the ticket's current round, returned ones included */
@@ -56,4 +61,20 @@ export function actorAssignment(context: TransitionContext): TicketAssignment | 
 /** The current round's active lead assignment. */
 export function leadAssignment(context: TransitionContext): TicketAssignment | undefined {
   return context.assignments.find((a) => a.active && a.role === 'lead')
+}
+
+/**
+ * The client as the transaction it must be: a stored ticket, and every row
+ * hanging off it, changes only inside one (only a registration runs
+ * outside, and it has no stored rows to change).
+ */
+export function transactionOf(client: QueryClientContract): TransactionClientContract {
+  if (!client.isTransaction) throw new Error('a stored ticket changes only inside a transaction')
+  return client as TransactionClientContract
+}
+
+/** Binds a stored row to the transition's transaction, so its save() runs inside it. */
+export function boundRow<Row extends LucidRow>(context: TransitionContext, row: Row): Row {
+  row.useTransaction(transactionOf(context.trx))
+  return row
 }

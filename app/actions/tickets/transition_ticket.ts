@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Ticket from '#models/ticket'
 import SlaPolicy from '#models/sla_policy'
 import type TicketEvent from '#models/ticket_event'
@@ -13,10 +13,11 @@ import type { Registration } from '#actions/tickets/register_write'
 import { nextDueAt } from '#actions/tickets/next_due'
 import { refusalError } from '#actions/tickets/refusal_error'
 import { applyEffect } from '#actions/tickets/effects/apply_effect'
-import type {
-  TicketActor,
-  TransitionContext,
-  TransitionInput,
+import {
+  transactionOf,
+  type TicketActor,
+  type TransitionContext,
+  type TransitionInput,
 } from '#actions/tickets/transition_context'
 import { allowedActions, decide, type Action, type PolicyLimits } from '#domain/lifecycle/index'
 import { DomainError } from '#exceptions/domain_error'
@@ -77,13 +78,30 @@ export default class TransitionTicket {
 
   /**
    * The same path inside the caller's transaction. The caller commits, then
-   * schedules the ticket's timers (scheduleTicket). A ticket being
-   * registered (受理即转办) is passed as it is: it is not visible to anyone
-   * else yet, so there is nothing to lock, and nothing hangs off it to read;
-   * it is written together with the transition.
+   * schedules the ticket's timers (scheduleTicket).
+   *
+   * A ticket being registered (受理即转办) is passed as it is, with a plain
+   * client: it is not visible to anyone else yet, so there is nothing to
+   * lock and nothing hanging off it to read, and the transition's closing
+   * statement writes it with everything else, all or nothing, so no
+   * transaction is needed around it.
    */
   async within(
     trx: TransactionClientContract,
+    subject: number,
+    action: Action,
+    actor: TicketActor,
+    input: TransitionInput
+  ): Promise<TransitionOutcome>
+  async within(
+    client: QueryClientContract,
+    subject: RegisteredTicket,
+    action: Action,
+    actor: TicketActor,
+    input: TransitionInput
+  ): Promise<TransitionOutcome>
+  async within(
+    trx: QueryClientContract,
     subject: number | RegisteredTicket,
     action: Action,
     actor: TicketActor,
@@ -91,12 +109,14 @@ export default class TransitionTicket {
   ): Promise<TransitionOutcome> {
     const registered = typeof subject === 'number' ? null : subject
     const { ticket, policy } =
-      typeof subject === 'number' ? await this.lock(trx, subject, action, input) : subject
+      typeof subject === 'number'
+        ? await this.lock(transactionOf(trx), subject, action, input)
+        : subject
     const now = clock.now()
     const limits = policyLimits(policy)
     const { snapshot, assignments } = registered
       ? registeredSnapshot(ticket)
-      : await loadSnapshot(trx, ticket, actor, now)
+      : await loadSnapshot(transactionOf(trx), ticket, actor, now)
     const allowedNow = () => allowedActions(snapshot, actor, limits)
     if (input.expectedVersion && input.expectedVersion !== ticket.version) {
       throw new DomainError('E_STALE_VERSION', 409, {

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import queues from '#services/queues'
+import TransitionTicket from '#actions/tickets/transition_ticket'
 import { timerJobId } from '#timers/timer_points'
 import { countRows, fieldMessages } from '#tests/support/api'
 import {
@@ -13,11 +14,11 @@ import {
 
 /*
  * 受理即转办: an operator routes the call while the caller is still on the
- * line. Intake and dispatch commit together through the one transition
- * path; bad routing writes nothing. Monday 23 November 2026 10:00: a
+ * line. Intake and dispatch are written together, by the one transition
+ * path's closing statement; bad routing writes nothing. Monday 23 November 2026 10:00: a
  * normal ticket's sign limit (2 working hours) ends at 12:00.
  */
-test.group('Intake with dispatch in one transaction', (group) => {
+test.group('Intake with dispatch in one write', (group) => {
   const state = operatorOnMonday(group)
 
   const body = (dispatch: unknown) => ({
@@ -105,5 +106,26 @@ test.group('Intake with dispatch in one transaction', (group) => {
     res.assertStatus(201)
     assert.equal(res.body().data.status, 'registered')
     assert.deepEqual(await assignmentTuples(res.body().data.id), [])
+  })
+})
+
+test.group('The transition path outside a transaction', () => {
+  test('refuses a stored ticket: only a registration is written without one', async ({
+    assert,
+  }) => {
+    const transition = new TransitionTicket()
+    const outside = db.connection()
+    await assert.rejects(
+      // the overloads refuse this at compile time; the guard holds at run time too
+      () =>
+        transition.within(
+          outside as never,
+          1,
+          'sign',
+          { id: 1, role: 'operator', departmentId: null },
+          {}
+        ),
+      'a stored ticket changes only inside a transaction'
+    )
   })
 })

@@ -5,6 +5,7 @@ import {
   actorAssignment,
   leadAssignment,
   type TransitionContext,
+  boundRow,
 } from '#actions/tickets/transition_context'
 import type { Effect } from '#domain/lifecycle/index'
 
@@ -19,7 +20,7 @@ export async function assignDepartments(
   context: TransitionContext,
   effect: Of<'assign_departments'>
 ) {
-  const { trx, ticket, now } = context
+  const { ticket, now } = context
   ticket.round = effect.round
   const assists = await routableAssists(context, effect)
   const wanted = [
@@ -30,7 +31,7 @@ export async function assignDepartments(
     wanted.some((w) => w.departmentId === a.departmentId && w.role === a.role)
   const current = context.assignments.filter((a) => a.round === effect.round && a.active)
   for (const stale of current.filter((a) => !isWanted(a))) {
-    stale.useTransaction(trx)
+    boundRow(context, stale)
     stale.active = false
     await stale.save()
   }
@@ -109,7 +110,7 @@ async function routableAssists(
 /** 签收: the lead's handling clock starts now. */
 export async function recordSign(context: TransitionContext, effect: Of<'record_sign'>) {
   const assignment = actorAssignment(context)!
-  assignment.useTransaction(context.trx)
+  boundRow(context, assignment)
   assignment.signedAt = context.now
   assignment.signedBy = context.actor.id
   if (effect.lead) {
@@ -132,7 +133,7 @@ export async function returnAssignment(
   effect: Of<'return_to_center' | 'drop_assist'>
 ) {
   const assignment = actorAssignment(context)!
-  assignment.useTransaction(context.trx)
+  boundRow(context, assignment)
   assignment.active = false
   assignment.returnedAt = context.now
   assignment.returnReason = context.input.reason ?? null
@@ -153,7 +154,7 @@ export async function returnAssignment(
 /** 答复: the lead's result goes to the center for review. */
 export async function recordReply(context: TransitionContext, effect: Of<'record_reply'>) {
   const lead = leadAssignment(context)!
-  lead.useTransaction(context.trx)
+  boundRow(context, lead)
   lead.repliedAt = context.now
   lead.replyOutcome = effect.outcome
   lead.replyContent = context.input.content ?? null
@@ -176,7 +177,7 @@ export async function recordReply(context: TransitionContext, effect: Of<'record
 /** 审核退回: the reply goes back to the lead, same round; the reply stays in the log. */
 export async function sendBackReply(context: TransitionContext) {
   const lead = leadAssignment(context)!
-  lead.useTransaction(context.trx)
+  boundRow(context, lead)
   lead.repliedAt = null
   await lead.save()
   context.ticket.reviewDueAt = null

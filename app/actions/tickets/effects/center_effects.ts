@@ -11,6 +11,7 @@ import {
   actorAssignment,
   leadAssignment,
   type TransitionContext,
+  boundRow,
 } from '#actions/tickets/transition_context'
 import { CLOSED_STATUSES, type Effect } from '#domain/lifecycle/index'
 import { DomainError } from '#exceptions/domain_error'
@@ -153,7 +154,7 @@ export async function decideExtension(context: TransitionContext, approve: boole
       calendar,
       warningRatio: context.policy.warningRatio,
     })
-    lead.useTransaction(context.trx)
+    boundRow(context, lead)
     lead.handleDueAt = extended.dueAt
     lead.handleWarnAt = extended.warnAt
     // A new deadline gets its own warning, breach and escalation.
@@ -218,7 +219,7 @@ export async function answerSupervisionOrder(context: TransitionContext) {
     .whereNull('answered_at')
     .forUpdate()
     .firstOrFail()
-  order.useTransaction(context.trx)
+  boundRow(context, order)
   order.merge({
     answeredAt: context.now,
     answer: context.input.content ?? '',
@@ -244,7 +245,7 @@ export async function mergeIntoTarget(context: TransitionContext) {
     callbackDueAt: null,
   })
   for (const assignment of context.assignments.filter((a) => a.active)) {
-    assignment.useTransaction(context.trx)
+    boundRow(context, assignment)
     assignment.active = false
     await assignment.save()
   }
