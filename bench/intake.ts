@@ -3,9 +3,11 @@
  * /api/v1/tickets/hotline with `dispatch`: token auth, validation with its
  * lookups, SLA policy, code counter, sign/return deadlines from the clock,
  * ticket + search vector + register event + lead assignment + dispatch event
- * + the department's mail row in one transaction) driven by autocannon, against a raw
- * `pg` pool writing the same rows at the same concurrency, both measured in
- * this run on a fresh database `jiesu_bench_intake`.
+ * + the department's mail row written all or nothing) driven by autocannon,
+ * against a raw `pg` pool writing the same rows in a transaction at the same
+ * concurrency, both measured in this run on a fresh database
+ * `jiesu_bench_intake`. Each side's PostgreSQL CPU is measured too: the two
+ * share the machine's cores with it.
  *
  *   npm run bench:intake      (BENCH_SECONDS=15 BENCH_CONNECTIONS=20 by default)
  *
