@@ -2,6 +2,27 @@ import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 import { DateTime } from 'luxon'
 
 /**
+ * The model's columns as a SELECT list on `table`. Statements sent as
+ * prepared statements (direct_sql.ts) name their columns: PostgreSQL refuses
+ * to run a prepared `SELECT *` once a migration has added a column to the
+ * table, while a named list keeps working.
+ */
+export function columnList(model: LucidModel, table: string = model.table): string {
+  const key = `${model.name}:${table}`
+  let list = columnLists.get(key)
+  if (list === undefined) {
+    model.boot()
+    list = [...model.$columnsDefinitions.values()]
+      .map((column) => `${table}.${column.columnName}`)
+      .join(', ')
+    columnLists.set(key, list)
+  }
+  return list
+}
+
+const columnLists = new Map<string, string>()
+
+/**
  * A model's changed attributes as columns and values the database takes.
  *
  * A valid DateTime of a datetime column is bound as the Date it is (every

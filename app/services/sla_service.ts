@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon'
 import { computeDeadline, type Deadline, type Pause, type WorkingCalendar } from '#clock/index'
 import { directQuery } from '#services/direct_sql'
+import { columnList } from '#services/model_write'
 import SlaPolicy from '#models/sla_policy'
 import { resolvePolicy } from '#domain/sla/resolve_policy'
 import type { SlaStep, StepLimit } from '#domain/sla/steps'
@@ -42,7 +43,7 @@ class SlaService {
   candidatesQuery(attributes: TicketAttributes, at: DateTime, values: unknown[]): string {
     const from = values.length + 1
     values.push(attributes.categoryId ?? null, attributes.kind, attributes.urgency, at.toJSDate())
-    return `SELECT sla_policies.*, policy_category.path AS policy_category_path,
+    return `SELECT ${columnList(SlaPolicy)}, policy_category.path AS policy_category_path,
          (SELECT path FROM categories WHERE id = $${from}) AS ticket_category_path
        FROM sla_policies
        LEFT JOIN categories AS policy_category ON policy_category.id = sla_policies.category_id

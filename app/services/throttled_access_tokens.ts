@@ -3,6 +3,7 @@ import type { AccessTokenDbColumns } from '@adonisjs/auth/types/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import { directQuery } from '#services/direct_sql'
+import { columnList } from '#services/model_write'
 
 /** How stale a token's last_used_at may get before a request writes it again. */
 export const LAST_USED_AT_RESOLUTION_MS = 60_000
@@ -51,7 +52,7 @@ export class ThrottledAccessTokensProvider<
 
   /** The token and its user, by token id and type: written once, sent on every request. */
   #statement(tokenableTable: string): string {
-    this.#verifyStatement ??= `SELECT tokenable.*, ${TOKEN_COLUMNS.map((c) => `token.${c} AS token__${c}`).join(', ')}
+    this.#verifyStatement ??= `SELECT ${columnList(this.options.tokenableModel, 'tokenable')}, ${TOKEN_COLUMNS.map((c) => `token.${c} AS token__${c}`).join(', ')}
       FROM ${this.table} AS token JOIN ${tokenableTable} AS tokenable ON tokenable.id = token.tokenable_id
       WHERE token.id = $1 AND token.type = $2`
     return this.#verifyStatement

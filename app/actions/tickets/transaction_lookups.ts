@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '#clock/index'
 import Department from '#models/department'
 import calendars from '#services/calendar_service'
 import { directQuery } from '#services/direct_sql'
+import { columnList } from '#services/model_write'
 import { DomainError } from '#exceptions/domain_error'
 
 /**
@@ -39,7 +40,7 @@ export class TransactionLookups {
       // calendar this process holds serves without reading its row again.
       const rows = await directQuery(
         this.client,
-        `SELECT departments.*, calendar.id AS calendar_ref, calendar.version AS calendar_version
+        `SELECT ${columnList(Department)}, calendar.id AS calendar_ref, calendar.version AS calendar_version
          FROM departments
          LEFT JOIN LATERAL (SELECT id, version FROM calendars
            WHERE id = departments.calendar_id OR (departments.calendar_id IS NULL AND is_default)

@@ -63,6 +63,19 @@ test.group('directQuery', (group) => {
     ])
   })
 
+  test('a prepared statement naming its columns survives a column added to its table', async ({
+    assert,
+  }) => {
+    await db.rawQuery('CREATE TEMP TABLE probe_rows (id int, label text) ON COMMIT DROP')
+    await db.rawQuery(`INSERT INTO probe_rows VALUES (1, 'one')`)
+    const text = 'SELECT probe_rows.id, probe_rows.label FROM probe_rows WHERE id = $1'
+    assert.deepEqual(await directQuery(undefined, text, [1]), [{ id: 1, label: 'one' }])
+    // a migration while the app runs: as prepared, `SELECT *` would now fail
+    // ("cached plan must not change result type"), hence columnList()
+    await db.rawQuery('ALTER TABLE probe_rows ADD COLUMN added int')
+    assert.deepEqual(await directQuery(undefined, text, [1]), [{ id: 1, label: 'one' }])
+  })
+
   test('insertStatement numbers placeholders after the values already bound', ({ assert }) => {
     const values: unknown[] = ['x']
     const text = insertStatement(
