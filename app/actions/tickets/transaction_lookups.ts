@@ -8,10 +8,11 @@ import { columnList } from '#services/model_write'
 import { DomainError } from '#exceptions/domain_error'
 
 /**
- * Departments and their working calendars, read once per transaction and
- * through its own client (a second pool connection per transaction starves
- * the pool under load). A dispatch asks for the same department's calendar
- * for its sign and return deadlines and again for its mail: one read each.
+ * Departments and their working calendars, read once per transition and
+ * through its client: inside a transaction, its own connection (a second
+ * pool connection per transaction starves the pool under load). A dispatch
+ * asks for the same department's calendar for its sign and return deadlines
+ * and again for its mail: one read each.
  */
 export class TransactionLookups {
   #departments = new Map<number, Department>()
