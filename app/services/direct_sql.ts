@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type pg from 'pg'
 
 /**
@@ -22,6 +22,9 @@ export async function directQuery<Row = Record<string, any>>(
   text: string,
   values: readonly unknown[]
 ): Promise<Row[]> {
+  // knex refuses a query on a finished transaction; its connection is back in the pool by then
+  if (client?.isTransaction && (client as TransactionClientContract).isCompleted)
+    throw new Error('the transaction has already been committed or rolled back')
   const knex = (client ?? db.connection()).getWriteClient().client
   const connection: pg.ClientBase = await knex.acquireConnection()
   try {
@@ -74,6 +77,9 @@ export function insertStatement(
 ): string {
   const columns = Object.keys(rows[0])
   const tuples = rows.map((row) => {
+    const keys = Object.keys(row)
+    if (keys.length !== columns.length || keys.some((key) => !columns.includes(key)))
+      throw new Error(`rows inserted into ${table} together must share their columns`)
     const from = values.length + 1
     for (const column of columns) values.push(row[column])
     return `(${placeholders(columns.length, from)})`

@@ -34,6 +34,8 @@ export function changedColumns(row: LucidRow): Record<string, unknown> {
   const model = row.constructor as LucidModel
   const columns: Record<string, unknown> = {}
   for (const [attribute, value] of Object.entries(row.$dirty)) {
+    // left out, so the database's default applies (knex wrote DEFAULT; pg would bind NULL)
+    if (value === undefined) continue
     const column = model.$getColumn(attribute)!
     if (column.meta?.type === 'datetime' && DateTime.isDateTime(value) && value.isValid)
       columns[column.columnName] = value.toJSDate()

@@ -99,6 +99,8 @@ export class Queues {
 
   /** At shutdown: closes every queue; adding jobs afterwards fails (add/addBulk answer false). */
   async closeAll(): Promise<void> {
+    // jobs added in this turn are sent first: their callers are waiting for them
+    await Promise.all([...this.#batches.values()].map((batch) => batch.sent))
     this.#closed = true
     await Promise.all([...this.#queues.values()].map((queue) => queue.close()))
     this.#queues.clear()

@@ -108,6 +108,9 @@ export default class TransitionTicket {
     input: TransitionInput
   ): Promise<TransitionOutcome> {
     const registered = typeof subject === 'number' ? null : subject
+    // Only a dispatch writes nothing before the closing statement (受理即转办).
+    if (registered && action !== 'dispatch')
+      throw new Error(`a ticket being registered can only be dispatched, not "${action}"`)
     const { ticket, policy } =
       typeof subject === 'number'
         ? await this.lock(transactionOf(trx), subject, action, input)

@@ -109,6 +109,9 @@ export async function writeTransition(
     )
     if (assignment) storedInto(assignment, stored)
   }
+  // (department, role) is unique among a round's new rows; an id left unread would name no timer
+  if (assignments.some((assignment) => assignment.id === undefined))
+    throw new Error('a new assignment was not read back from its insert')
   // the line as written: only its id comes from the database
   return TicketEvent.$createFromAdapterResult({
     ...eventRow(entry, at),

@@ -89,4 +89,11 @@ test.group('directQuery', (group) => {
     assert.equal(text, 'INSERT INTO t (a, b) VALUES ($2, $3), ($4, $5)')
     assert.deepEqual(values, ['x', 1, 2, 3, 4])
   })
+
+  test('insertStatement refuses rows that do not share their columns', ({ assert }) => {
+    assert.throws(
+      () => insertStatement('t', [{ a: 1, b: 2 }, { a: 3 }], []),
+      'rows inserted into t together must share their columns'
+    )
+  })
 })

@@ -3,6 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import queues from '#services/queues'
 import TransitionTicket from '#actions/tickets/transition_ticket'
+import Ticket from '#models/ticket'
+import SlaPolicy from '#models/sla_policy'
+import type { EventEntry } from '#actions/tickets/event_log'
 import { timerJobId } from '#timers/timer_points'
 import { countRows, fieldMessages } from '#tests/support/api'
 import {
@@ -126,6 +129,25 @@ test.group('The transition path outside a transaction', () => {
           {}
         ),
       'a stored ticket changes only inside a transaction'
+    )
+  })
+
+  test('a ticket being registered can only be dispatched', async ({ assert }) => {
+    const registered = {
+      ticket: new Ticket(),
+      policy: new SlaPolicy(),
+      registration: { searchTokens: '', register: {} as EventEntry },
+    }
+    await assert.rejects(
+      () =>
+        new TransitionTicket().within(
+          db.connection(),
+          registered,
+          'direct_answer',
+          { id: 1, role: 'operator', departmentId: null },
+          {}
+        ),
+      'a ticket being registered can only be dispatched, not "direct_answer"'
     )
   })
 })

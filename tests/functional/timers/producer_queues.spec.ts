@@ -56,4 +56,18 @@ test.group('Producer queues: one round trip per turn of the event loop', () => {
     assert.isTrue(await queues.addBulk('maintenance', [job(ids[0])]))
     assert.deepEqual(sent, [3, 1])
   })
+
+  test('closeAll first sends the jobs added in its own turn', async ({ assert, cleanup }) => {
+    const queues = new Queues()
+    const probe = { name: 'noop', data: {}, opts: { delay: 60_000, jobId: 'closing-probe' } }
+    const added = queues.addBulk('maintenance', [probe])
+    await queues.closeAll()
+    assert.isTrue(await added)
+    const reader = new Queues()
+    cleanup(async () => {
+      await reader.get('maintenance').remove('closing-probe')
+      await reader.closeAll()
+    })
+    assert.equal((await reader.get('maintenance').getJob('closing-probe'))?.id, 'closing-probe')
+  })
 })
